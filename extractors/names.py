@@ -1,0 +1,68 @@
+"""Names of organisations and people: kinds, display form, comparison keys."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from extractors.patterns import load
+
+_FORMS = load("org_forms.json")
+_SUFFIXES = frozenset(_FORMS["company_suffixes"])
+_WORD = re.compile(r"[A-Za-z0-9&'.]+")
+_SMALL = frozenset("of and the for de du la le des a an in on to".split())
+_KEEP_UPPER = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]{1,3}$|^(?:USA|US|NA|LLC|LLP|LP|PLC|SPC|II|III|IV)$")
+
+
+def _has_marker(name: str, markers: list[str]) -> bool:
+    low = f" {name.lower().replace(',', ' ')} "
+    return any(re.search(rf"(?<![a-z]){re.escape(m)}(?![a-z])", low) for m in markers)
+
+
+@lru_cache(maxsize=4096)
+def kind_of(name: str, default: str = "organization") -> str:
+    """Guess a mention kind from the words of a name: bank, fund, government, company."""
+    if _has_marker(name, _FORMS["bank_markers"]):
+        return "bank"
+    if _has_marker(name, _FORMS["fund_markers"]):
+        return "fund"
+    if _has_marker(name, _FORMS["government_markers"]):
+        return "government"
+    words = [w.lower().rstrip(".,") for w in _WORD.findall(name)]
+    if words and words[-1] in _SUFFIXES:
+        return "company"
+    return default
+
+
+def is_org_name(name: str) -> bool:
+    """Whether a name carries an organisation word (suffix or marker)."""
+    return kind_of(name, "") != ""
+
+
+def org_form(text: str) -> str | None:
+    """The organisation form written in ``text`` (``an Ohio limited partnership``)."""
+    low = text.lower()
+    for key in sorted(_FORMS["org_forms"], key=len, reverse=True):
+        if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", low):
+            return _FORMS["org_forms"][key]
+    return None
+
+
+def display_name(name: str) -> str:
+    """A readable form of a name written in capitals (``INNOVATIVE WIDGETS CORP`` → ``Innovative Widgets Corp``).
+
+    Names already in mixed case are returned as they are, with white space folded.
+    """
+    name = " ".join(name.split())
+    letters = [c for c in name if c.isalpha()]
+    if not letters or any(c.islower() for c in letters):
+        return name
+    out = []
+    for i, w in enumerate(name.split(" ")):
+        if _KEEP_UPPER.match(w.strip(",")) and len(w.strip(",.")) <= 3 and w.lower() not in _SMALL:
+            out.append(w)
+        elif i and w.lower() in _SMALL:
+            out.append(w.lower())
+        else:
+            out.append("-".join(p[:1].upper() + p[1:].lower() for p in w.split("-")))
+    return " ".join(out)

@@ -30,8 +30,8 @@ from extractors.filing import Document, Filing, Section
 
 #: Components in pipeline order (factory names; the version is part of the name).
 COMPONENTS = (
-    "secgraph_defined_terms_v1",
     "secgraph_header_v1",
+    "secgraph_defined_terms_v1",
     "secgraph_signatures_v1",
     "secgraph_exhibits_v1",
     "secgraph_agreements_v1",

@@ -14,8 +14,8 @@ from extractors.reader.sections import locate_sections
 from extractors.reader.sgml import find_repeat, parse_header, split_documents
 from extractors.textmap import MappedText
 
-_UUENCODE = re.compile(r"\A\s*begin [0-7]{3} \S")
-_BINARY_WRAPPERS = re.compile(r"\A\s*<(PDF|ZIP|XLS|GRAPHIC|JPG)>", re.I)
+_UUENCODE = re.compile(r"\s*begin [0-7]{3} \S")
+_BINARY_WRAPPERS = re.compile(r"\s*<(PDF|ZIP|XLS|GRAPHIC|JPG)>", re.I)
 _FILING_HINTS = re.compile(
     r"SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION|<SEC-HEADER>|<IMS-HEADER>|<SUBMISSION>|<DOCUMENT>"
     r"|\bFORM\s+[0-9A-Z-]+|\bSCHEDULE\s+13|\bEXHIBIT\b|\bpursuant\s+to\b|\bSection\s+16\b",
@@ -66,6 +66,9 @@ def read_text(source: str, path: str | None = None, encoding: str = "utf-8") -> 
     raws = split_documents(source, body_from, limit)
     documents: list[Document] = []
     for raw in raws:
+        if not raw.complete:
+            warnings.append(f"document {raw.sequence or len(documents) + 1} ({raw.type}) is cut off: "
+                            "no </DOCUMENT> before the end of the file")
         documents.append(_document(source, raw.type, raw.sequence, raw.filename, raw.description,
                                    raw.body_start, raw.body_end))
     if not raws and header.dialect is None:
@@ -75,8 +78,8 @@ def read_text(source: str, path: str | None = None, encoding: str = "utf-8") -> 
         documents.append(_document(source, None, 1, Path(path).name if path else None, None, start, limit))
     if header.dialect and not header.accession_number:
         raise FilingError(path, "E004", detail="header without an accession number")
-    if header.dialect and header.span and header.span[1] >= limit and not raws:
-        if not re.search(r"</(SEC|IMS)-HEADER>", source[:limit], re.I) and header.form_type is None:
+    if header.dialect and not raws:
+        if not re.search(r"</(SEC|IMS)-HEADER>|</SUBMISSION>", source[:limit], re.I) and header.form_type is None:
             raise FilingError(path, "E004", detail="header cut off before any field")
         warnings.append("header only: the submission has no document body")
     if header.document_count and raws and header.document_count != len(raws):

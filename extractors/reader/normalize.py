@@ -2,8 +2,8 @@
 
 Both keep an exact offset map to the decoded source (``extractors.textmap``).
 Plain text keeps its layout (columns matter on cover pages), loses carriage
-returns, and has its SGML layout tags (``<PAGE>``, ``<S>``, ``<C>``,
-``<TABLE>``...) blanked to spaces of the same width. HTML becomes text with
+returns, and has each SGML layout tag (``<PAGE>``, ``<S>``, ``<C>``,
+``<TABLE>``...) replaced by one space that maps to the whole tag. HTML becomes text with
 block structure: block elements end lines, table cells end with a tab,
 entities are decoded, runs of white space fold to one space, and hidden
 content (scripts, styles, the inline-XBRL header) is left out of the text.
@@ -46,18 +46,22 @@ def normalise_text(source: str, start: int, end: int) -> MappedText:
     for m in _TEXT_TAGS.finditer(source, start, end):
         b.copy(source, pos, m.start())
         if m.group() != "\r":
-            b.replace(" " * (m.end() - m.start()), m.start(), m.end())
+            b.replace(" ", m.start(), m.end())
         pos = m.end()
     b.copy(source, pos, end)
     return b.build()
 
 
 def looks_like_html(source: str, start: int, end: int) -> bool:
-    """Whether a body is HTML rather than plain text with a few tags."""
+    """Whether a body is HTML rather than plain text with SGML layout tags.
+
+    Text filings of the 1990s-2000s use ``<TABLE>``, ``<S>``, ``<C>`` and
+    ``<PAGE>`` (10q_apple_2000_dup.txt), so those do not count as HTML.
+    """
     head = source[start : min(end, start + 20000)].lower()
-    if re.search(r"<html|<body|<!doctype html|<div[\s>]|<p[\s>]|<table[\s>]|<font[\s>]", head):
-        return len(re.findall(r"<(?:p|div|td|tr|br|font|span|table)\b", head)) >= 3 or "<html" in head
-    return False
+    if re.search(r"<html|<body|<!doctype html", head):
+        return True
+    return len(re.findall(r"<(?:p|div|td|tr|br|font|span|b|i)\b[^>]*>", head)) >= 5
 
 
 def normalise_html(source: str, start: int, end: int) -> tuple[MappedText, dict[str, str]]:
@@ -65,7 +69,7 @@ def normalise_html(source: str, start: int, end: int) -> tuple[MappedText, dict[
     b = TextBuilder()
     skip: list[tuple[str, int]] = []  # (tag, depth of that tag when skipping started)
     depth: dict[str, int] = {}
-    hidden: dict[str, str] = {}
+    hidden = _ix_header_facts(source, start, end)
     pos = start
     for m in _HTML_TOKEN.finditer(source, start, end):
         if skip:
@@ -94,11 +98,6 @@ def normalise_html(source: str, start: int, end: int) -> tuple[MappedText, dict[
                 depth[name] = depth.get(name, 0) + 1
                 if name in _SKIP or _HIDDEN_STYLE.search(attrs):
                     skip.append((name, depth[name]))
-                    if name == "ix:header":
-                        close = source.lower().find("</ix:header>", m.end(), end)
-                        seg = source[m.end() : close if close > 0 else end]
-                        for f in _IX_FACT.finditer(seg):
-                            hidden.setdefault(f.group(1), _strip_tags(f.group(2)))
                     continue
             elif closing:
                 depth[name] = max(depth.get(name, 1) - 1, 0)
@@ -124,6 +123,16 @@ def normalise_html(source: str, start: int, end: int) -> tuple[MappedText, dict[
     if not skip:
         b.copy(source, pos, end)
     return b.build(), hidden
+
+
+def _ix_header_facts(source: str, start: int, end: int) -> dict[str, str]:
+    """The facts of an inline-XBRL header (hidden from the text, kept apart)."""
+    hidden: dict[str, str] = {}
+    head = re.search(r"<ix:header>(.*?)</ix:header>", source[start:end], re.S | re.I)
+    if head:
+        for f in _IX_FACT.finditer(head.group(1)):
+            hidden.setdefault(f.group(1), _strip_tags(f.group(2)))
+    return hidden
 
 
 def _space(b: TextBuilder, s: int, e: int) -> None:

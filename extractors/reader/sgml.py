@@ -102,6 +102,7 @@ class RawDocument:
     description: str | None
     body_start: int  # offsets of the <TEXT> body (or the whole part) in the source
     body_end: int
+    complete: bool = True  # False when the part runs to the end of the file unclosed
 
 
 def find_repeat(source: str) -> int | None:
@@ -288,6 +289,7 @@ def split_documents(source: str, start: int, end: int) -> list[RawDocument]:
                 description=meta.get("DESCRIPTION") or None,
                 body_start=body_start,
                 body_end=body_end,
+                complete=bool(stop_m) or bool(nxt),
             )
         )
         pos = stop

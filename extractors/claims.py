@@ -37,7 +37,7 @@ PREDICATES: dict[str, str] = {
     "identifier": "hasIdentifier",  # entity -> value (qualifier scheme)
     "incorporation": "isIncorporatedIn",  # entity -> jurisdiction (literal)
     "address": "hasAddress",  # entity -> address text (literal)
-    "role": "holdsRole",  # person/org -> organization (qualifier role)
+    "role": "hasRoleIn",  # person/org -> organization (qualifier role)
     "signed": "signedBy",  # filing -> signer
     "agreement": "hasContractParty",  # agreement -> party (first); qualifiers parties
     "amends": "amends",  # amendment -> amended

@@ -28,7 +28,9 @@ import pandas as pd
 
 from graph.viz_chain import Chain, Version, amendment_chain_figure, chain_graph, chains
 from graph.viz_common import as_rows, plt
+from graph.viz_html import html_frame, ownership_html, tooltip
 from graph.viz_overview import (
+    CORPUS_ENV,
     Overview,
     components,
     corpus_overview,
@@ -40,14 +42,7 @@ from graph.viz_overview import (
     facts_per_year,
     overview_figure,
 )
-from graph.viz_ownership import (
-    html_frame,
-    layout,
-    ownership_figure,
-    ownership_graph,
-    ownership_html,
-    tooltip,
-)
+from graph.viz_ownership import layout, ownership_figure, ownership_graph
 
 #: The README pictures: file name -> what draws it from the sample graph.
 PICTURES = {
@@ -119,16 +114,34 @@ def save(fig: Any, path: str | Path) -> Path:
 
 
 def render_pictures(out: str | Path, kg: Any = None, as_of: str = README_AS_OF) -> list[Path]:
-    """Draw the README pictures into folder ``out`` (from the samples unless ``kg`` is given)."""
+    """Draw the README pictures into folder ``out`` (from the samples unless ``kg`` is given).
+
+    Raises:
+        ValueError: when a picture would be empty (no chain, no holdings): an old
+            picture is better than a blank one.
+    """
     if kg is None:
         from graph import build
 
         kg = build(samples())
-    return [save(draw(kg, as_of), Path(out) / name) for name, draw in PICTURES.items()]
+    figures = {name: draw(kg, as_of) for name, draw in PICTURES.items()}
+    empty = [name for name, fig in figures.items() if not _drawn(fig)]
+    if empty:
+        for fig in figures.values():
+            plt.close(fig)
+        raise ValueError(f"nothing to draw for {', '.join(empty)}")
+    return [save(fig, Path(out) / name) for name, fig in figures.items()]
+
+
+def _drawn(fig: Any) -> bool:
+    graphs = getattr(fig, "graphs", None) or [getattr(fig, "graph", None)]
+    return any(g is not None and g.number_of_edges() for g in graphs)
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m graph.viz --out docs/img``: regenerate the README pictures."""
+    """``python -m graph.viz --out docs/img``: regenerate the README pictures from the samples."""
+    import sys
+
     parser = argparse.ArgumentParser(prog="python -m graph.viz", description=main.__doc__)
     parser.add_argument("--out", default="docs/img", help="folder for the PNGs (default docs/img)")
     parser.add_argument(
@@ -139,7 +152,16 @@ def main(argv: list[str] | None = None) -> int:
     from graph import build
 
     kg = build(samples())
-    for path in render_pictures(args.out, kg, args.as_of):
+    for path, problem in kg.report.errors.items():
+        print(f"error: {path}: {problem}", file=sys.stderr)
+    try:
+        paths = [] if kg.report.errors else render_pictures(args.out, kg, args.as_of)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+    if kg.report.errors:
+        return 1
+    for path in paths:
         print(path)
     if args.html:
         print(ownership_html(kg, Path(args.out) / "ownership-network.html"))
@@ -147,7 +169,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 __all__ = [
+    "CORPUS_ENV",
     "PICTURES",
+    "README_AS_OF",
     "Chain",
     "Overview",
     "Version",

@@ -37,10 +37,10 @@ _AGENT = re.compile(r"\bagent\b|\btrustee\b", re.IGNORECASE)
 
 @dataclass
 class Version:
-    """The agreement itself (``number`` 0) or one of its amendments."""
+    """The agreement itself (``number`` 0) or one of its amendments (``None``: unnumbered)."""
 
     name: str
-    number: int
+    number: int | None
     date: str | None = None
     parties: list[str] = field(default_factory=list)
     filings: list[str] = field(default_factory=list)
@@ -54,6 +54,7 @@ class Chain:
 
     agreement: str
     versions: list[Version]
+    date: str | None = None  # the agreement's date: same-named agreements are told apart by it
     agents: list[dict[str, Any]] = field(default_factory=list)
     filing_labels: dict[str, str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)  # entity name -> kind
@@ -83,30 +84,28 @@ def filing_labels(kg: Any) -> dict[str, str]:
 
 
 def chains(kg: Any, agreement: str | None = None) -> list[Chain]:
-    """Every amendment chain whose agreement name contains ``agreement`` (all when None)."""
-    found: dict[str, Chain] = {}
+    """Every amendment chain whose agreement name contains ``agreement`` (all when None).
+
+    Chains are told apart by the agreement's name and date; versions by their number,
+    else (unnumbered amendments) by name and date.
+    """
+    found: dict[tuple, Chain] = {}
     for r in rows(kg, "amendment-chain", agreement=agreement or ""):
-        name = r["agreement"]
-        ch = found.get(name)
+        name, day = r["agreement"], r.get("agreement_date")
+        ch = found.get((name, day))
         if ch is None:
-            root = Version(name, 0, r.get("agreement_date"), _split(r.get("agreement_parties")))
-            ch = found[name] = Chain(name, [root])
-        num = int(r["number"]) if r.get("number") is not None else len(ch.versions)
-        v = next((x for x in ch.versions if x.number == num), None)
+            root = Version(name, 0, day, _split(r.get("agreement_parties")))
+            ch = found[(name, day)] = Chain(name, [root], date=day)
+        num = int(r["number"]) if r.get("number") is not None else None
+        title = r.get("amendment") or f"Amendment No. {num}"
+        v = next((x for x in ch.versions[1:] if _same(x, num, title, r.get("date"))), None)
         if v is None:
-            v = Version(
-                r.get("amendment") or f"Amendment No. {num}",
-                num,
-                r.get("date"),
-                _split(r.get("parties")),
-                quote=r.get("quote"),
-            )
+            v = Version(title, num, r.get("date"), _split(r.get("parties")), quote=r.get("quote"))
             ch.versions.append(v)
-        for doc in (r.get("filing"),):
-            if doc and doc not in v.filings:
-                v.filings.append(doc)
-            if doc and doc not in ch.versions[0].filings:
-                ch.versions[0].filings.append(doc)
+        doc = r.get("filing")
+        for version in (v, ch.versions[0]):
+            if doc and doc not in version.filings:
+                version.filings.append(doc)
     if not found:
         return []
     labels = filing_labels(kg)
@@ -114,7 +113,7 @@ def chains(kg: Any, agreement: str | None = None) -> list[Chain]:
     roles = rows(kg, "officers")
     exhibits = rows(kg, "exhibits-by-reference")
     for ch in found.values():
-        ch.versions.sort(key=lambda v: v.number)
+        ch.versions.sort(key=_order)
         ch.filing_labels, ch.kinds = labels, kinds
         parties = {p for v in ch.versions for p in v.parties}
         docs = {d for v in ch.versions for d in v.filings}
@@ -128,7 +127,18 @@ def chains(kg: Any, agreement: str | None = None) -> list[Chain]:
         _dedupe_agents(ch)
         for v in ch.versions:
             v.first_filed = _first_filed(v, exhibits, docs)
-    return list(found.values())
+    return sorted(found.values(), key=lambda c: (c.agreement, c.date or ""))
+
+
+def _same(v: Version, number: int | None, name: str, day: str | None) -> bool:
+    if number is not None or v.number is not None:
+        return v.number == number
+    return v.name == name and v.date == day
+
+
+def _order(v: Version) -> tuple:
+    """The agreement first, then amendments by number, unnumbered ones by date."""
+    return (v.number != 0, v.number if v.number is not None else 10**6, v.date or "")
 
 
 def _dedupe_agents(ch: Chain) -> None:
@@ -142,47 +152,60 @@ def _dedupe_agents(ch: Chain) -> None:
 
 
 def _first_filed(v: Version, exhibits: list[dict[str, Any]], docs: set[str]) -> str | None:
-    """The cited filing an exhibit whose title begins with this version's name came from."""
+    """The earlier filing this version was an exhibit to: the one exhibit (of the filings
+    stating the chain) whose title begins with the version's name; None when ambiguous."""
     name = _norm(v.name)
-    for x in exhibits:
-        if x.get("filing") in docs and _norm(x.get("title") or "").startswith(name):
-            parts = [x.get("source_form"), x.get("source_filed")]
-            label = " · ".join(str(p) for p in parts if p)
-            ex = x.get("source_exhibit")
-            return f"{label}\n(exhibit {ex})" if ex else label
-    return None
+    hits = [
+        x
+        for x in exhibits
+        if x.get("filing") in docs and _norm(x.get("title") or "").startswith(name)
+    ]
+    sources = {(x.get("source_form"), x.get("source_filed"), x.get("source_exhibit")) for x in hits}
+    if len(sources) != 1:
+        return None
+    form, filed, ex = sources.pop()
+    label = " · ".join(str(p) for p in (form, filed) if p)
+    return f"{label}\n(exhibit {ex})" if ex else label
 
 
 def _short(v: Version) -> str:
-    if v.number == 0:
+    if v.number == 0 or v.number is None:
         return wrap(v.name, 24)
     return f"Amendment No. {v.number}"
 
 
-def chain_graph(ch: Chain, as_of: str | None = None) -> nx.DiGraph:
+def chain_graph(
+    ch: Chain, as_of: str | None = None, latest: int | None = None, max_parties: int = 8
+) -> nx.DiGraph:
     """The chain as a directed graph; every node has ``kind``, ``label``, ``row`` and ``x``.
 
-    Rows: 1 parties and agents, 0 the versions in order, -1 filings. Edges have a
-    ``type``: ``amends``, ``party``, ``agent``, ``stated_in`` or ``first_filed_in``.
+    Nodes: ``("version", i)`` for the i-th version (0 the agreement; ``number``,
+    ``date``, ``latest``, ``after`` as attributes), ``("party", name)``,
+    ``("filing", doc)`` for a filing in the graph and ``("cited", i)`` for the earlier
+    filing version i was first filed with. Rows: 1 parties and agents, 0 the versions
+    in order, -1 filings. Edges have a ``type``: ``amends``, ``party``, ``agent``,
+    ``stated_in`` or ``first_filed_in``. ``latest`` (an amendment number) overrides
+    which version is marked as the latest as of ``as_of``.
     """
-    g = nx.DiGraph(agreement=ch.agreement)
-    latest = ch.latest(as_of)
+    g = nx.DiGraph(agreement=ch.agreement, as_of=as_of, hidden_parties=0)
+    cut = ch.latest(as_of) if latest is None else None
     for i, v in enumerate(ch.versions):
         label = _short(v) + (f"\n{v.date}" if v.date else "")
         g.add_node(
-            ("version", v.number),
+            ("version", i),
+            number=v.number,
             kind=ch.kinds.get(v.name) or "agreement",
             label=label,
             row=0,
             x=i * DX,
-            latest=v is latest,
+            latest=v is cut if latest is None else v.number == latest,
             after=bool(as_of and v.date and v.date > as_of),
             name=v.name,
             date=v.date,
             quote=v.quote,
         )
         if i:
-            g.add_edge(("version", v.number), ("version", ch.versions[i - 1].number), type="amends")
+            g.add_edge(("version", i), ("version", i - 1), type="amends")
     # Parties to the versions, and agents over the versions dated in their period.
     links: dict[str, set[int]] = {}
     for i, v in enumerate(ch.versions):
@@ -201,8 +224,11 @@ def chain_graph(ch: Chain, as_of: str | None = None) -> nx.DiGraph:
             if a.get("until")
             else ""
         )
-        agents[name] = f"{a['role']} {period}".strip()
-    names = sorted(links, key=lambda p: (sum(links[p]) / len(links[p]), p))
+        agents[name] = f"{a['role']}\n{period}".strip()
+    # The agents and the parties to most versions, when there are too many to draw.
+    kept = sorted(links, key=lambda p: (p not in agents, -len(links[p]), p))[:max_parties]
+    g.graph["hidden_parties"] = len(links) - len(kept)
+    names = sorted(kept, key=lambda p: (sum(links[p]) / len(links[p]), p))
     xs = spread([DX * sum(links[p]) / len(links[p]) for p in names], DX * 0.95)
     for p, x in zip(names, xs):
         label = wrap(p, 22) + (f"\n{agents[p]}" if p in agents else "")
@@ -211,14 +237,14 @@ def chain_graph(ch: Chain, as_of: str | None = None) -> nx.DiGraph:
         for i in sorted(links[p]):
             g.add_edge(
                 ("party", p),
-                ("version", ch.versions[i].number),
+                ("version", i),
                 type="agent" if p in agents and i not in _party_cols(ch, p) else "party",
             )
     # Filings: the ones that state the chain, and the earlier ones each version was filed with.
     spots: list[tuple[Any, str, float, str]] = []
     for i, v in enumerate(ch.versions):
         if v.first_filed:
-            spots.append((("cited", v.number), v.first_filed, i * DX, "first_filed_in"))
+            spots.append((("cited", i), v.first_filed, i * DX, "first_filed_in"))
     for doc in dict.fromkeys(d for v in ch.versions for d in v.filings):
         cols = [i for i, v in enumerate(ch.versions) if doc in v.filings]
         label = ch.filing_labels.get(doc) or doc
@@ -233,7 +259,7 @@ def chain_graph(ch: Chain, as_of: str | None = None) -> nx.DiGraph:
         else:
             for i, v in enumerate(ch.versions):
                 if node[1] in v.filings:
-                    g.add_edge(("version", v.number), node, type=etype)
+                    g.add_edge(("version", i), node, type=etype)
     return g
 
 
@@ -242,7 +268,7 @@ def _party_cols(ch: Chain, p: str) -> set[int]:
 
 
 EDGE_STYLE = {  # type -> (colour, line style, width, arrow head, legend text)
-    "amends": ("#444444", "-", 2.2, True, "amends (the version before it)"),
+    "amends": ("#444444", "-", 2.2, True, "amends (the agreement as last amended)"),
     "party": ("#2b5d8a", "-", 1.0, False, "party to"),
     "agent": ("#1f7a70", (0, (1, 2)), 1.6, False, "agent while in office"),
     "stated_in": ("#777777", (0, (5, 3)), 1.0, False, "stated in (filing in the graph)"),
@@ -251,15 +277,9 @@ EDGE_STYLE = {  # type -> (colour, line style, width, arrow head, legend text)
 ROW_Y = {1: 1.7, 0: 0.0, -1: -1.8}
 
 
-def draw_chain(
-    ax: Any, ch: Chain, as_of: str | None = None, latest: int | None = None
-) -> nx.DiGraph:
-    """Draw one chain into ``ax``; ``latest`` overrides which version number is highlighted."""
-    g = chain_graph(ch, as_of)
-    if latest is not None:
-        for n, d in g.nodes(data=True):
-            if n[0] == "version":
-                d["latest"] = n[1] == latest
+def draw_chain(ax: Any, g: nx.DiGraph, span: float | None = None) -> nx.DiGraph:
+    """Draw a :func:`chain_graph` into ``ax``; ``span`` (data units) aligns several chains."""
+    as_of = g.graph.get("as_of")
     boxes = {}
     for n, d in g.nodes(data=True):
         boxes[n] = box(
@@ -287,9 +307,9 @@ def draw_chain(
         )
         if d["type"] == "amends":
             xa, xb = g.nodes[a]["x"], g.nodes[b]["x"]
-            edge_label(ax, ((xa + xb) / 2, 0.32), "amends", size=8.5)
+            edge_label(ax, ((xa + xb) / 2, 0.34), "amends", size=10)
     xs = [d["x"] for _, d in g.nodes(data=True)]
-    ax.set_xlim(min(xs) - 1.7, max(xs) + 1.7)
+    ax.set_xlim(min(xs) - 1.7, min(xs) + 1.7 + (span or _span(g)))
     ax.set_ylim(-2.75, 2.6)
     ax.annotate(
         "",
@@ -298,19 +318,29 @@ def draw_chain(
         zorder=1,
         arrowprops={"arrowstyle": "-|>", "color": "#bbbbbb", "lw": 1.5},
     )
-    ax.text(max(xs) + 1.5, -0.78, "time", ha="right", va="top", fontsize=8.5, color="#888888")
+    ax.text(max(xs) + 1.5, -0.78, "time", ha="right", va="top", fontsize=10, color="#888888")
     cut = next((d for n, d in g.nodes(data=True) if d.get("latest")), None)
-    title = f"{ch.agreement}: amendment chain"
+    title = f"{g.graph['agreement']}: amendment chain"
     if cut is not None:
         title += f" · latest version as of {as_of or date.today().isoformat()}: "
-        title += cut["label"].replace("\n", ", ")
+        n = cut["number"]
+        title += cut["name"] if n in (0, None) else f"Amendment No. {n}"
+        title += f", {cut['date']}" if cut.get("date") else ""
         later = [d["x"] for n, d in g.nodes(data=True) if n[0] == "version" and d["x"] > cut["x"]]
         if later:
-            x = (cut["x"] + min(later)) / 2
-            ax.axvline(x, ymin=0.3, ymax=0.62, color=HIGHLIGHT, ls="--", lw=1.2)
-            edge_label(ax, (x, -0.95), f"as of\n{as_of}", color=HIGHLIGHT, size=8.5)
-    ax.set_title(title, fontsize=11.5, loc="left")
+            x = (cut["x"] + min(later)) / 2  # the cut: across the arrow, under its label
+            ax.plot([x, x], [-0.8, 0.2], color=HIGHLIGHT, ls="--", lw=1.5, zorder=4)
+            when = as_of or date.today().isoformat()
+            edge_label(ax, (x, -1.0), f"as of\n{when}", color=HIGHLIGHT, size=10)
+    if g.graph.get("hidden_parties"):
+        title += f" ({g.graph['hidden_parties']} more parties not drawn)"
+    ax.set_title(title, fontsize=12.5, loc="left")
     return g
+
+
+def _span(g: nx.DiGraph) -> float:
+    xs = [d["x"] for _, d in g.nodes(data=True)]
+    return max(xs) - min(xs)
 
 
 def legend(fig: Any) -> None:
@@ -319,7 +349,7 @@ def legend(fig: Any) -> None:
         Line2D([], [], color=c, ls=s, lw=w + 0.4, label=t) for c, s, w, _, t in EDGE_STYLE.values()
     ]
     handles.append(Line2D([], [], color=HIGHLIGHT, lw=3, label="latest version as of the date"))
-    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=8.5, frameon=False)
+    fig.legend(handles=handles, loc="lower center", ncol=3, fontsize=10, frameon=False)
 
 
 def amendment_chain_figure(kg: Any, agreement: str | None = None, as_of: str | None = None) -> Any:
@@ -346,34 +376,39 @@ def amendment_chain_figure(kg: Any, agreement: str | None = None, as_of: str | N
         )
         fig.graphs = []
         return fig
-    cols = max(len(c.versions) for c in found)
-    fig = blank_figure(max(9.0, 3.0 * cols + 1.2), 4.3 * len(found) + 0.6)
+    graphs = [chain_graph(ch, as_of, _latest_from_graph(kg, ch, as_of)) for ch in found]
+    span = max(_span(g) for g in graphs)
+    fig = blank_figure(max(9.0, 2.9 * (span / DX + 1) + 1.2), 4.6 * len(found) + 0.7)
     grid = fig.subplots(len(found), 1, squeeze=False)[:, 0]
-    fig.graphs = []
-    for ax, ch in zip(grid, found):
+    fig.graphs = graphs
+    for ax, g in zip(grid, graphs):
         ax.set_axis_off()
-        latest = _latest_from_graph(kg, ch, as_of)
-        fig.graphs.append(draw_chain(ax, ch, as_of, latest))
+        draw_chain(ax, g, span)
     legend(fig)
     fig.subplots_adjust(
         left=0.01,
         right=0.99,
-        top=0.93 if len(found) == 1 else 0.96,
-        bottom=0.14 if len(found) == 1 else 0.08,
-        hspace=0.25,
+        top=1 - 0.4 / fig.get_figheight(),
+        bottom=0.8 / fig.get_figheight(),
+        hspace=0.9 / 4.6,
     )
     return fig
 
 
 def _latest_from_graph(kg: Any, ch: Chain, as_of: str | None) -> int | None:
-    """The ``latest-version`` query's answer (number), so the picture shows the graph's answer."""
+    """The ``latest-version`` query's answer (a number), so the picture shows the graph's answer.
+
+    None (the chain's own dates decide) when the query has no row for this agreement, or
+    names the agreement itself while the chain has unnumbered amendments, which it does not rank.
+    """
     params = {"agreement": ch.agreement}
     if as_of:
         params["date"] = as_of
     for r in rows(kg, "latest-version", **params):
-        if r.get("agreement") == ch.agreement:
-            n = r.get("latest_number")
-            return int(n) if n is not None else 0
+        if r.get("agreement") == ch.agreement and r.get("agreement_date") == ch.date:
+            if r.get("latest_number") is not None:
+                return int(r["latest_number"])
+            return None if any(v.number is None for v in ch.versions) else 0
     return None
 
 

@@ -5,14 +5,13 @@
 holders over issuers over officers); :func:`ownership_figure` draws it beside
 the ownership limits as thresholds against the holdings; :func:`ownership_html`
 writes the same graph as a self-contained pyvis page whose edge tooltips show
-the evidence quote and the filing.
+the evidence quote and the filing (:mod:`graph.viz_html`).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import networkx as nx
@@ -49,7 +48,13 @@ def _get(kg: Any) -> nx.MultiDiGraph:
     return kg if isinstance(kg, nx.Graph) else kg.to_networkx()
 
 
-def ownership_graph(kg: Any, issuer: str | None = None, limits: bool = False) -> nx.MultiDiGraph:
+def ownership_graph(
+    kg: Any,
+    issuer: str | None = None,
+    limits: bool = False,
+    max_issuers: int | None = None,
+    max_holders: int | None = None,
+) -> nx.MultiDiGraph:
     """The ownership subgraph, each node with ``kind``, ``label`` and ``layer``.
 
     Args:
@@ -57,42 +62,67 @@ def ownership_graph(kg: Any, issuer: str | None = None, limits: bool = False) ->
         issuer: keep only the part around issuers whose label contains this.
         limits: add ownership limits as edges (the HTML view does; the figure draws
             them as thresholds instead).
+        max_issuers: keep the issuers with most holders, at most this many.
+        max_holders: per issuer, keep the largest holders (by percent), and per group
+            as many members, at most this many.
 
     Edges keep their type (``owns``, ``member``, ``role``, ``ownership_limit``)
     and qualifiers; a role's ``role`` is a title (general partner, officer...).
     Limits whose holder is not otherwise in the graph ("all other shareholders")
-    are left out.
+    are left out. ``graph["shown"]`` and ``graph["holdings"]`` count the
+    (holder, issuer) pairs drawn and found.
     """
     full = _get(kg)
     g = nx.MultiDiGraph()
-    owns = [
-        (a, b, k, d) for a, b, k, d in full.edges(keys=True, data=True) if d.get("type") == "owns"
-    ]
+    edges = list(full.edges(keys=True, data=True))
+    owns = [e for e in edges if e[3].get("type") == "owns"]
     if issuer:
         owns = [e for e in owns if issuer.lower() in str(full.nodes[e[1]].get("label", "")).lower()]
+    found = {(a, b) for a, b, *_ in owns}
+    owns = _trim(full, owns, max_issuers, max_holders)
+    g.graph.update(holdings=len(found), shown=len({(a, b) for a, b, *_ in owns}))
     for a, b, k, d in owns:
         g.add_edge(a, b, k, **d)
     holders = {a for a, *_ in owns}
     issuers = {b for _, b, *_ in owns}
-    groups = set()
-    for a, b, k, d in full.edges(keys=True, data=True):
+    groups: dict[str, int] = {}
+    for a, b, k, d in edges:  # groups of the holders, their general partners, officers
         t, role = d.get("type"), str(d.get("role") or "")
-        if t == "member" and (a in holders or b in groups):
+        if t == "member" and a in holders:
             g.add_edge(a, b, k, **d)
-            groups.add(b)
+            groups[b] = groups.get(b, 0) + 1
         elif t == "role" and _ROLE.search(role) and (b in holders or b in issuers):
             g.add_edge(a, b, k, **d)
-    for a, b, k, d in full.edges(keys=True, data=True):  # members of the groups found
-        if d.get("type") == "member" and b in groups:
+    for a, b, k, d in edges:  # the groups' other members
+        room = max_holders is None or groups.get(b, 0) < max_holders
+        if d.get("type") == "member" and b in groups and not g.has_edge(a, b) and room:
             g.add_edge(a, b, k, **d)
+            groups[b] += 1
     if limits:
-        for a, b, k, d in full.edges(keys=True, data=True):
+        for a, b, k, d in edges:
             if d.get("type") == "ownership_limit" and a in g and b in issuers:
                 g.add_edge(a, b, k, **d)
     for n in g.nodes:
         g.nodes[n].update(full.nodes[n])
-        g.nodes[n]["layer"] = _layer(g, n, holders, issuers, groups)
+        g.nodes[n]["layer"] = _layer(g, n, holders, issuers, set(groups))
     return g
+
+
+def _trim(
+    full: nx.MultiDiGraph, owns: list, max_issuers: int | None, max_holders: int | None
+) -> list:
+    """The holdings of the issuers with most holders, and of their largest holders."""
+    by_issuer: dict[str, dict[str, float]] = defaultdict(dict)
+    for a, b, _, d in owns:
+        pct = float(d["percent"]) if d.get("percent") is not None else -1.0
+        by_issuer[b][a] = max(pct, by_issuer[b].get(a, -1.0))
+    label = lambda n: str(full.nodes[n].get("label", n))
+    ranked = sorted(by_issuer, key=lambda i: (-len(by_issuer[i]), label(i)))[:max_issuers]
+    keep = set()
+    for i in ranked:
+        top = sorted(by_issuer[i], key=lambda h: (-by_issuer[i][h], label(h)))[:max_holders]
+        keep.update((h, i) for h in top)
+    return [e for e in owns if (e[0], e[1]) in keep]
 
 
 def _layer(g: nx.MultiDiGraph, n: str, holders: set, issuers: set, groups: set) -> str:
@@ -130,7 +160,8 @@ def _percent(v: Any) -> str:
     return f"{float(v):g} %"
 
 
-def _edge_text(d: dict[str, Any]) -> str:
+def edge_text(d: dict[str, Any]) -> str:
+    """What an edge says, short: ``24.2 % · 2,800,500 sh``, ``limit 40 % (was 25 %)``, a role."""
     t = d.get("type")
     if t == "owns":
         parts = [
@@ -147,7 +178,11 @@ def _edge_text(d: dict[str, Any]) -> str:
 
 
 def _merged_edges(g: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, Any]]:
-    """One drawn edge per (source, target, type): roles' titles joined, the latest holding, current limits."""
+    """One drawn edge per (source, target, type).
+
+    A person's titles in one organisation are joined; of several holdings the latest
+    as-of is kept; limits replaced by a later one are left out.
+    """
     out: dict[tuple[str, str, str], dict[str, Any]] = {}
     for a, b, d in g.edges(data=True):
         t = d.get("type")
@@ -174,11 +209,15 @@ def _replaced(g: nx.MultiDiGraph, a: str, b: str, d: dict[str, Any]) -> bool:
     )
 
 
-def draw_network(ax: Any, g: nx.MultiDiGraph) -> None:
-    """The layered network into ``ax``."""
-    pos = layout(g)
+def draw_network(ax: Any, g: nx.MultiDiGraph, gap: float = 3.4) -> None:
+    """The layered network into ``ax``; edges that would run through a box are curved."""
+    pos = layout(g, gap)
+    xs = [p[0] for p in pos.values()] or [0]
+    ys = [p[1] for p in pos.values()] or [0]
+    ax.set_xlim(min(xs) - 2.0, max(xs) + 2.0)
+    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
     boxes = {
-        n: box(ax, pos[n], wrap(d.get("label", n), 20), d.get("kind"), gid=n)
+        n: box(ax, pos[n], wrap(d.get("label", n), 22), d.get("kind"), gid=n)
         for n, d in g.nodes(data=True)
     }
     pcts = [
@@ -187,24 +226,62 @@ def draw_network(ax: Any, g: nx.MultiDiGraph) -> None:
         if d.get("type") == "owns" and d.get("percent") is not None
     ]
     top = max(pcts, default=1.0) or 1.0
-    for (a, b, style), d in _merged_edges(g).items():
+    merged = _merged_edges(g)
+    pairs: dict[frozenset, int] = defaultdict(int)
+    for a, b, style in sorted(merged, key=lambda e: e[2] != "owns"):  # owns first, straight
+        d = merged[(a, b, style)]
         color, ls, head, _ = EDGE_STYLE[style]
         width = 1.3
         if style == "owns" and d.get("percent") is not None:
             width = 1.5 + 5.5 * float(d["percent"]) / top
-        (xa, ya), (xb, yb) = pos[a], pos[b]
-        arrow(ax, boxes[a], boxes[b], color=color, style=ls, width=width, head=head)
-        lx, ly = (xa + xb) / 2, (ya + yb) / 2
-        text = _edge_text(d) if style != "general partner" else "general partner"
-        edge_label(ax, (lx, ly), wrap(text, 30), color=color)
-    xs = [p[0] for p in pos.values()] or [0]
-    ys = [p[1] for p in pos.values()] or [0]
-    ax.set_xlim(min(xs) - 2.0, max(xs) + 2.0)
-    ax.set_ylim(min(ys) - 0.6, max(ys) + 0.6)
+        nth = pairs[frozenset((a, b))]
+        pairs[frozenset((a, b))] += 1
+        rad = (0.0, 0.25, -0.25)[nth % 3] or (0.3 if _blocked(pos, a, b, gap) else 0.0)
+        arrow(ax, boxes[a], boxes[b], color=color, style=ls, width=width, head=head, rad=rad)
+        text = edge_text(d) if style != "general partner" else "general partner"
+        edge_label(
+            ax,
+            _along(ax, pos[a], pos[b], rad, _label_t(g, pos, a, b, rad)),
+            wrap(text, 30),
+            color=color,
+        )
+
+
+def _label_t(g: nx.MultiDiGraph, pos: dict, a: str, b: str, rad: float) -> float:
+    """Where along an edge its label goes: the middle, or staggered when many edges meet."""
+    sources = sorted({s for s, _ in g.in_edges(b)}, key=lambda s: pos[s][0])
+    if rad or len(sources) <= 2:
+        return 0.5
+    return 0.22 if sources.index(a) % 2 == 0 else 0.45
+
+
+def _blocked(pos: dict[str, tuple[float, float]], a: str, b: str, gap: float) -> bool:
+    """Whether another box sits on the straight line from ``a`` to ``b``."""
+    (xa, ya), (xb, yb) = pos[a], pos[b]
+    for n, (x, y) in pos.items():
+        if n in (a, b) or not (min(ya, yb) <= y <= max(ya, yb)):
+            continue
+        if ya == yb:
+            hit = min(xa, xb) < x < max(xa, xb)
+        else:
+            hit = abs(xa + (xb - xa) * (y - ya) / (yb - ya) - x) < 0.4 * gap and y not in (ya, yb)
+        if hit:
+            return True
+    return False
+
+
+def _along(ax: Any, p: tuple[float, float], q: tuple[float, float], rad: float, t: float) -> Any:
+    """The point at ``t`` of the (arc3-curved) edge from ``p`` to ``q``, in data coordinates."""
+    to_px = ax.transData
+    (x1, y1), (x2, y2) = to_px.transform(p), to_px.transform(q)
+    cx, cy = (x1 + x2) / 2 + rad * (y2 - y1), (y1 + y2) / 2 - rad * (x2 - x1)
+    x = (1 - t) ** 2 * x1 + 2 * t * (1 - t) * cx + t**2 * x2
+    y = (1 - t) ** 2 * y1 + 2 * t * (1 - t) * cy + t**2 * y2
+    return to_px.inverted().transform((x, y))
 
 
 def draw_thresholds(ax: Any, kg: Any, g: nx.MultiDiGraph) -> None:
-    """Holdings as bars (percent of class), ownership limits as vertical thresholds."""
+    """Holdings of ``g`` as bars (percent of class), the issuers' limits (from ``kg``) as lines."""
     full = _get(kg)
     label = lambda n: str(full.nodes[n].get("label", n))
     bars = [
@@ -221,7 +298,7 @@ def draw_thresholds(ax: Any, kg: Any, g: nx.MultiDiGraph) -> None:
     ]
     limits.sort(key=lambda e: float(e[2]["percent"]))
     names = [
-        f"{wrap(label(a), 22)}\nin {wrap(label(b), 22)}\n{_edge_text(d)}"
+        f"{wrap(label(a), 22)}\nin {wrap(label(b), 22)}\n{edge_text(d)}"
         + (f"\nas of {d['as_of']}" if d.get("as_of") else "")
         for a, b, d in bars
     ]
@@ -247,9 +324,9 @@ def draw_thresholds(ax: Any, kg: Any, g: nx.MultiDiGraph) -> None:
         color, ls = LIMIT_STYLE["replaced" if old else "applies" if applies else "others"][:2]
         p = float(d["percent"])
         ax.axvline(p, color=color, ls=ls, lw=2, zorder=3)
-        tag = f"{_percent(p)} {wrap(label(h), 24)}" + (" (replaced)" if old else "")
+        tag = wrap(f"{_percent(p)} {label(h)}", 17) + ("\n(replaced)" if old else "")
         if d.get("agreement"):
-            tag += f"\nset by {wrap(d['agreement'], 26)}"
+            tag += "\n" + wrap(f"set by {d['agreement']}", 17)
         t = ax.text(
             p,
             len(bars) - 0.25 + 0.75 * i,
@@ -290,24 +367,46 @@ LIMIT_STYLE = {  # colour, line style, legend text
 }
 
 
-def ownership_figure(kg: Any, issuer: str | None = None) -> Any:
+def ownership_figure(
+    kg: Any, issuer: str | None = None, max_issuers: int = 3, max_holders: int = 6
+) -> Any:
     """The ownership network (left) and the holdings against their limits (right).
+
+    Args:
+        kg: a KnowledgeGraph (or its ``to_networkx()`` graph).
+        issuer: only issuers whose name contains this.
+        max_issuers: draw the issuers with most holders, at most this many.
+        max_holders: per issuer, the largest holders, at most this many.
 
     Returns:
         The matplotlib Figure; ``fig.graph`` is the drawn :func:`ownership_graph`.
     """
-    g = ownership_graph(kg, issuer)
-    fig = blank_figure(12.5, 6.6)
-    net, bars = fig.subplots(1, 2, gridspec_kw={"width_ratios": [5, 4]})
+    full = _get(kg)  # once: to_networkx() queries the store
+    g = ownership_graph(full, issuer, max_issuers=max_issuers, max_holders=max_holders)
+    rows: dict[str, int] = defaultdict(int)
+    for _, d in g.nodes(data=True):
+        rows[d["layer"]] += 1
+    bars = g.graph.get("shown", 0)
+    width = max(6.5, 2.5 * max(rows.values(), default=1) + 1.0)
+    fig = blank_figure(width + 6.0, max(7.2, 0.9 * bars + 4.2))
+    net, bars_ax = fig.subplots(1, 2, gridspec_kw={"width_ratios": [width, 6.0]})
+    fig.subplots_adjust(  # before drawing: curved edges' labels are placed on screen
+        left=0.01, right=0.97, top=0.93, bottom=1.3 / fig.get_figheight(), wspace=0.3
+    )
     net.set_axis_off()
     fig.graph = g
     if g.number_of_edges() == 0:
         net.text(0.5, 0.5, "no holdings in the graph", ha="center", transform=net.transAxes)
-        bars.set_axis_off()
+        bars_ax.set_axis_off()
         return fig
     draw_network(net, g)
-    net.set_title("ownership network", fontsize=12.5, loc="left")
-    draw_thresholds(bars, kg, g)
+    title = "ownership network"
+    if g.graph["shown"] < g.graph["holdings"]:
+        title += (
+            f" ({g.graph['shown']} of {g.graph['holdings']} holdings: largest issuers and holders)"
+        )
+    net.set_title(title, fontsize=12.5, loc="left")
+    draw_thresholds(bars_ax, full, g)
     handles = [Line2D([], [], color=c, ls=s, lw=2, label=t) for c, s, _, t in EDGE_STYLE.values()]
     handles += [Line2D([], [], color=c, ls=s, lw=2, label=t) for c, s, t in LIMIT_STYLE.values()]
     handles += [
@@ -325,97 +424,15 @@ def ownership_figure(kg: Any, issuer: str | None = None) -> Any:
         if any(kind_of(d.get("kind")) == k for _, d in g.nodes(data=True))
     ]
     fig.legend(handles=handles, loc="lower center", ncol=4, fontsize=9.5, frameon=False)
-    fig.subplots_adjust(left=0.01, right=0.97, top=0.93, bottom=0.2, wspace=0.3)
     return fig
 
 
-def tooltip(g: nx.MultiDiGraph, a: str, b: str, d: dict[str, Any]) -> str:
-    """An edge's tooltip: what it says, the evidence quote(s) and the stating filing."""
-    head = f"{g.nodes[a].get('label', a)} → {g.nodes[b].get('label', b)}: {_edge_text(d)}"
-    quotes = d.get("evidence") or []
-    quotes = [quotes] if isinstance(quotes, str) else quotes
-    lines = [head] + [f"“{' '.join(str(q).split())}”" for q in quotes]
-    lines.append(f"filing: {d.get('filing') or '?'}")
-    return "\n".join(lines)
-
-
-def ownership_html(kg: Any, path: str | Path, issuer: str | None = None) -> Path:
-    """Write the ownership network as one self-contained HTML page (pyvis, works offline).
-
-    Edge tooltips give the fact, its evidence quote(s) and the filing that states it;
-    node tooltips give the kind. No script or style is fetched from the network.
-    """
-    from pyvis.network import Network
-
-    g = ownership_graph(kg, issuer, limits=True)
-    net = Network(
-        height="640px",
-        width="100%",
-        directed=True,
-        cdn_resources="in_line",
-        notebook=False,
-        heading="",
-    )
-    pos = layout(g)
-    for n, d in g.nodes(data=True):
-        fill, edge = KIND_COLORS[kind_of(d.get("kind"))]
-        x, y = pos[n]
-        net.add_node(
-            n,
-            label=d.get("label", n),
-            title=f"{d.get('label', n)} ({d.get('kind')})",
-            shape="box",
-            color={"background": fill, "border": edge},
-            x=x * 90,
-            y=-y * 160,
-        )
-    for a, b, d in g.edges(data=True):
-        style = "general partner" if "general partner" in str(d.get("role")) else d["type"]
-        color, ls, _, _ = EDGE_STYLE.get(style, (HIGHLIGHT, "--", True, ""))
-        width = (
-            1 + 6 * float(d["percent"]) / 100 if d["type"] == "owns" and d.get("percent") else 1.5
-        )
-        net.add_edge(
-            a,
-            b,
-            title=tooltip(g, a, b, d),
-            label=_edge_text(d),
-            color=color,
-            width=width,
-            dashes=ls != "-",
-        )
-    net.toggle_physics(False)
-    page = net.generate_html(notebook=False)
-    # pyvis links Bootstrap from a CDN whatever the mode; the page does not need it.
-    page = re.sub(r"<link[^>]*cdn\.jsdelivr\.net[^>]*/>\s*", "", page)
-    page = re.sub(r"<!--.*?-->\s*", "", page, flags=re.DOTALL)
-    page = re.sub(r"<script\s[^>]*src=\"https?://[^\"]*\"[^>]*>\s*</script>\s*", "", page)
-    style = "<style>div.vis-tooltip{white-space:pre-wrap;max-width:520px;font-family:sans-serif}</style>"
-    page = page.replace("</head>", style + "\n</head>", 1)
-    out = Path(path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(page, encoding="utf-8")
-    return out
-
-
-def html_frame(path: str | Path, height: int = 660) -> Any:
-    """A page shown inside a notebook output (an ``<iframe srcdoc>``: no server path needed)."""
-    import html
-
-    from IPython.display import HTML
-
-    page = Path(path).read_text(encoding="utf-8")
-    return HTML(
-        f'<iframe srcdoc="{html.escape(page)}" width="100%" height="{height}" '
-        f'style="border:1px solid #ddd"></iframe>'
-    )
-
-
 __all__ = [
-    "html_frame",
+    "EDGE_STYLE",
+    "draw_network",
+    "draw_thresholds",
+    "edge_text",
     "layout",
     "ownership_figure",
     "ownership_graph",
-    "ownership_html",
-    "tooltip",
 ]

@@ -23,7 +23,7 @@ MENTION_KINDS = (
     "government",  # a government agency
     "organization",  # an organisation of unknown form
     "person",
-    "group",  # a group of holders ("the IPOF Group")
+    "group",  # a group of holders ("the Acme Holders Group")
     "agreement",  # an agreement or an amendment
     "security",  # a class of securities
     "filing",  # a filing or a form ("Form 8-A", "S-1 No. 333-42373")
@@ -58,7 +58,7 @@ class Mention:
 
     Attributes:
         name: the best (longest, most formal) name in this filing, e.g.
-            ``"IPOF Fund"`` for a mention written ``"IPOF"``.
+            ``"Acme Value Fund"`` for a mention written ``"Acme"``.
         kind: one of :data:`MENTION_KINDS`.
         text: the words as written at this place, when they differ.
         identifiers: ``(scheme, value)`` pairs seen for it (``cik``,
@@ -141,10 +141,15 @@ def make_claim(
     obj: Mention | str | int | float | None,
     evidence: Evidence | tuple[Evidence, ...],
     provenance: Provenance,
+    /,
     confidence: float = 1.0,
     **qualifiers: Any,
 ) -> Claim:
-    """Build a claim of ``kind``, dropping qualifiers that are None."""
+    """Build a claim of ``kind``, dropping qualifiers that are None.
+
+    The leading parameters are positional-only, so a qualifier may be named
+    ``subject`` (the subject of an event) or ``kind`` (an agreement's kind).
+    """
     if kind not in PREDICATES:
         raise ValueError(f"unknown claim kind {kind!r}")
     evs = evidence if isinstance(evidence, tuple) else (evidence,)

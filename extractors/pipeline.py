@@ -99,8 +99,9 @@ class FilingContext:
         return self.aliases.get(key)
 
     def add(self, kind: str, subject: Mention, obj: Any, evidence: Evidence | tuple[Evidence, ...],
-            component: str, pattern: str | None = None, confidence: float = 1.0, **qualifiers: Any) -> Claim:
-        """Make a claim and keep it."""
+            component: str, /, pattern: str | None = None, confidence: float = 1.0,
+            **qualifiers: Any) -> Claim:
+        """Make a claim and keep it (positional parameters first; qualifiers by name)."""
         name, _, version = component.rpartition("_v")
         claim = make_claim(kind, subject, obj, evidence, Provenance(name, version, pattern),
                            confidence, **qualifiers)

@@ -310,11 +310,15 @@ class FilingMapper:
             return
         doc = c.q("doc")
         fil = N(self.res.filings.get(doc) or iris.filing_iri(doc)) if doc else self.filing
-        node = N(iris.node_iri("signature", fil.value, signer.value, c.q("date")))
+        # One signature per signer, date and principal: a person signing for several
+        # reporting persons (Schedule 13D/G, tender offers) signs several times.
+        principal = self.named(c.q("on_behalf_of"))
+        node = N(iris.node_iri("signature", fil.value, signer.value, c.q("date"),
+                               principal.value if principal is not None else None))
         self.add(fil, S.hasSignature, node)
         self.add(fil, S.signedBy, signer)
         self.add(node, S.hasSigner, signer)
-        self.add(node, S.signedOnBehalfOf, self.named(c.q("on_behalf_of")))
+        self.add(node, S.signedOnBehalfOf, principal)
         self.add(node, S.signatureDate, opt(c.q("date"), "date"))
         self.add(node, S.title, opt(c.q("title")))
         self.fact(node, S.Signature, c)

@@ -77,7 +77,7 @@ def norm_org(name: str | None) -> str:
 def norm_person(name: str | None) -> str:
     """Normalised person name, middle initials and honorifics dropped.
 
-    ``"Mr. David L. Gamsey, Jr."`` and ``"David Gamsey"`` give the same key.
+    ``"Mr. John Q. Public, Jr."`` and ``"John Public"`` give the same key.
     """
     lists = _lists()
     toks = _strip_start(tokens(name or ""), lists["person_prefixes"])

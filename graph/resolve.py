@@ -482,7 +482,9 @@ class Resolver:
         own = self.res.filings[doc]
         self_ref = m.attr("doc") == doc or (role == "subject" and claim.kind in _SELF_FILING_KINDS)
         if claim.kind == "amends" and role == "subject":
-            self_ref = m.attr("doc") in (None, doc)
+            # Only the filing itself carries its own doc id; "Amendment No. 2 to the
+            # Tender Offer Statement" named in a filing is another filing.
+            self_ref = m.attr("doc") == doc
         if self_ref:
             ent = self.res.entities.get(own) or Entity(iri=own, category="filing")
             self.res.entities[own] = ent

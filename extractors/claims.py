@@ -138,7 +138,7 @@ class Claim:
 def make_claim(
     kind: str,
     subject: Mention,
-    obj: Mention | str | int | float | None,
+    obj: Mention | str | float | None,
     evidence: Evidence | tuple[Evidence, ...],
     provenance: Provenance,
     /,

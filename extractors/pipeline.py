@@ -17,9 +17,10 @@ offset of ``doc.text`` within the document's normalised text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -94,8 +95,7 @@ class FilingContext:
     def resolve(self, text: str) -> Mention | None:
         """The mention a short name or defined term stands for, if known."""
         key = " ".join(text.lower().replace("\u201c", '"').replace("\u201d", '"').strip(' "').split())
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         return self.aliases.get(key)
 
     def add(self, kind: str, subject: Mention, obj: Any, evidence: Evidence | tuple[Evidence, ...],

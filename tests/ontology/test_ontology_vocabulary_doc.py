@@ -1,4 +1,4 @@
-"""ontology/VOCABULARY.md (the README section): its examples run and its terms exist."""
+"""The README's vocabulary section: its examples run and its terms exist."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from rdflib import Graph
 
 from ontology import ONTOLOGY_PATH, SG, validate
 
-DOC = ONTOLOGY_PATH.parent / "VOCABULARY.md"
-TEXT = DOC.read_text(encoding="utf-8")
+DOC = ONTOLOGY_PATH.parent.parent / "README.md"
+TEXT = DOC.read_text(encoding="utf-8").split("## The vocabulary", 1)[1].split("\n## ", 1)[0]
 EXAMPLES = re.findall(r"```turtle\n(.*?)```", TEXT, flags=re.DOTALL)
 
 

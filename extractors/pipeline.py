@@ -10,8 +10,10 @@ the other components look for facts.
 
 Every block ``Doc`` carries, as extension attributes:
 ``doc._.ctx`` (the :class:`FilingContext`), ``doc._.document`` (the
-``Document``), ``doc._.section`` (the ``Section``) and ``doc._.base`` (the
-offset of ``doc.text`` within the document's normalised text).
+``Document``), ``doc._.section`` (the ``Section``), ``doc._.base`` (the
+offset of ``doc.text`` within the document's normalised text) and ``doc._.text``
+(the block's text as a string: ``Doc.text`` rebuilds it from the tokens on
+every call).
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ WHOLE_SECTIONS = frozenset(("cover", "signature", "exhibit-index"))
 #: The longest block; longer sections are cut at paragraph breaks.
 MAX_BLOCK = 30000
 
-for _attr in ("ctx", "document", "section", "base"):
+for _attr in ("ctx", "document", "section", "base", "text"):
     if not Doc.has_extension(_attr):
         Doc.set_extension(_attr, default=None)
 
@@ -77,7 +79,7 @@ class FilingContext:
 
         White space at either end is trimmed; offsets go to ``Filing.source``.
         """
-        text = doc.text
+        text = doc._.text if doc._.text is not None else doc.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -163,8 +165,10 @@ def make_docs(nlp: Language, ctx: FilingContext) -> list[Doc]:
         if document.format == "binary" or not document.text.strip():
             continue
         for section, start, end in blocks(document):
-            doc = nlp.make_doc(document.text[start:end])
+            block = document.text[start:end]
+            doc = nlp.make_doc(block)
             doc._.ctx, doc._.document, doc._.section, doc._.base = ctx, document, section, start
+            doc._.text = block
             docs.append(doc)
     return docs
 

@@ -50,10 +50,23 @@ def locate_sections(text: str) -> list[Section]:
         if sig is not None and sig > ex.start():
             end = min(end, sig)
         sections.append(Section("exhibit-index", "Exhibit index", ex.start(), end))
-    if not sections:
-        sections.append(Section("body", "Body", 0, len(text)))
+    sections.extend(_gaps(sections, len(text)))
     sections.sort(key=lambda s: (s.start, s.end))
     return sections
+
+
+def _gaps(sections: list[Section], length: int) -> list[Section]:
+    """``body`` sections for the text no other section covers (after a capped cover
+    page, before the first Item, a press release without Items), so no text is lost."""
+    spans = sorted((s.start, s.end) for s in sections if s.kind != "exhibit-index")
+    gaps, pos = [], 0
+    for start, end in spans:
+        if start - pos > 2:  # more than a few stray characters
+            gaps.append(Section("body", "Body", pos, start))
+        pos = max(pos, end)
+    if length > pos:
+        gaps.append(Section("body", "Body", pos, length))
+    return gaps
 
 
 def _items(text: str) -> list[tuple[int, str, str]]:

@@ -10,7 +10,7 @@ from extractors.patterns import load
 _FORMS = load("org_forms.json")
 _SUFFIXES = frozenset(_FORMS["company_suffixes"])
 _WORD = re.compile(r"[A-Za-z0-9&'.]+")
-_SMALL = frozenset("of and the for de du la le des a an in on to".split())
+_SMALL = frozenset(["of", "and", "the", "for", "de", "du", "la", "le", "des", "a", "an", "in", "on", "to"])
 _KEEP_UPPER = re.compile(r"^(?:[A-Z]\.){1,4}$|^[A-Z]{1,3}$|^(?:USA|US|NA|LLC|LLP|LP|PLC|SPC|II|III|IV)$")
 
 
@@ -46,6 +46,14 @@ def org_form(text: str) -> str | None:
         if re.search(rf"(?<![a-z]){re.escape(key)}(?![a-z])", low):
             return _FORMS["org_forms"][key]
     return None
+
+
+_HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Messrs|Dr|Prof)\.?|Miss|Sir|Dame)\s+(?=[A-Z])")
+
+
+def person_name(name: str) -> str:
+    """A person's name without a leading honorific: ``Mr. John Q. Public`` → ``John Q. Public``."""
+    return _HONORIFIC.sub("", " ".join(name.split()))
 
 
 def display_name(name: str) -> str:

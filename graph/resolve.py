@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.claims import Claim, Mention
+from extractors.names import person_name
 from graph import iri as iris
 from graph.normalize import best_name, norm_org, norm_person, norm_text
 from graph.records import FilingInput
@@ -75,6 +76,8 @@ class Entity:
     def name_in(self, doc: str) -> str:
         """The best name this entity has in one filing (else anywhere)."""
         names = self.names.get(doc) or [n for ns in self.names.values() for n in ns]
+        if self.category == "person":  # "Mr. John Q. Public" is shown as "John Q. Public"
+            names = [person_name(n) for n in names]
         return best_name(names)
 
 

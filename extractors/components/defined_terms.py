@@ -22,7 +22,7 @@ from extractors.claims import Mention
 from extractors.components._cover_values import JURIS_ALT, jurisdiction
 from extractors.components._sigblock import person_like
 from extractors.components.base import Component
-from extractors.names import kind_of, org_form
+from extractors.names import kind_of, org_form, person_name
 from extractors.patterns import load
 from extractors.pipeline import FilingContext
 
@@ -203,7 +203,7 @@ def entity(ctx: FilingContext, name: str) -> Mention:
     if got is not None:
         return got
     if person_like(name):
-        return Mention(name, "person")
+        return Mention(person_name(name), "person")
     return Mention(name, kind_of(name, "organization"))
 
 

@@ -35,7 +35,7 @@ from extractors.components._holdings_common import (
 )
 from extractors.components._titles import split_roles
 from extractors.components.base import Component
-from extractors.names import display_name, kind_of
+from extractors.names import display_name, kind_of, person_name
 from extractors.patterns import load
 from extractors.pipeline import FilingContext
 
@@ -121,8 +121,9 @@ class Roles(Component):
             name = known or name
         resolved = ctx.resolve(name)
         if resolved is not None and resolved.kind == "person":
-            return resolved
-        return Mention(name, "person")
+            return Mention(person_name(resolved.name), "person", resolved.text, resolved.identifiers,
+                           resolved.attrs)
+        return Mention(person_name(name), "person")
 
     def _org(self, ctx: FilingContext, c: rp.RoleCandidate, default_org: Mention | None,
              text: str | None) -> Mention | None:

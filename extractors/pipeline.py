@@ -79,16 +79,27 @@ class FilingContext:
 
         White space at either end is trimmed; offsets go to ``Filing.source``.
         """
-        text = doc._.text if doc._.text is not None else doc.text
+        section: Section | None = doc._.section
+        return self.document_evidence(doc._.document, doc._.base + start, doc._.base + end,
+                                      section.label if section else None)
+
+    def document_evidence(self, document: Document, start: int, end: int,
+                          section: str | None = None) -> Evidence:
+        """Evidence for ``document.text[start:end]``, for components that read a whole document.
+
+        White space at either end is trimmed; ``section`` defaults to the label of the
+        smallest section that holds ``start``.
+        """
+        text = document.text
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        document: Document = doc._.document
-        s, e = document.source_span_of(doc._.base + start, doc._.base + end)
-        section: Section | None = doc._.section
-        return Evidence(self.doc_id, s, e, self.filing.source[s:e],
-                        section.label if section else None, document.sequence)
+        if section is None:
+            holding = [x for x in document.sections if x.start <= start < x.end]
+            section = min(holding, key=lambda x: x.end - x.start).label if holding else None
+        s, e = document.source_span_of(start, end)
+        return Evidence(self.doc_id, s, e, self.filing.source[s:e], section, document.sequence)
 
     def source_evidence(self, start: int, end: int, section: str | None = None) -> Evidence:
         """Evidence for a span of ``Filing.source`` itself (header fields)."""

@@ -26,7 +26,7 @@ from extractors.components._filers import (
     person_from_conformed,
     reporting_persons,
 )
-from extractors.components._lines import doc_evidence, segments
+from extractors.components._lines import segments
 from extractors.filing import Party
 from extractors.names import is_org_name, kind_of, org_form
 from extractors.patterns import load
@@ -315,7 +315,7 @@ class PartiesMixin:
                 name = " ".join(s.text for s in row[:-1])
                 if juris and is_org_name(name) and not LABEL_WORDS.search(name):
                     mention = Mention(name, kind_of(name, "company"))
-                    ev = doc_evidence(self.ctx, doc, row[0].start, row[-1].end, "Exhibit 21")
+                    ev = self.ctx.document_evidence(doc, row[0].start, row[-1].end, "Exhibit 21")
                     self.ctx.add("incorporation", mention, juris, ev, NAME, "ex21.row")
 
     def form_is_13f(self) -> bool:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.claims import Evidence, Mention
-from extractors.filing import Document
+from extractors.claims import Mention
 from extractors.names import display_name, kind_of
 from extractors.patterns import load
 from extractors.pipeline import FilingContext
@@ -24,39 +23,6 @@ SCHEDULE_FORMS = re.compile(_LEX["schedule_forms"], re.IGNORECASE)
 _PAR_VALUE = re.compile(_LEX["par_value"], re.IGNORECASE)
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'\u2019\-]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z])[,.]?$")
 _WS = re.compile(r"\s+")
-
-
-def document_evidence(ctx: FilingContext, document: Document, start: int, end: int,
-                      section: str | None = None) -> Evidence:
-    """Evidence for ``document.text[start:end]``, trimmed, mapped to the source (as ``ctx.evidence``)."""
-    text = document.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    s, e = document.source_span_of(start, end)
-    return Evidence(ctx.doc_id, s, e, ctx.filing.source[s:e], section, document.sequence)
-
-
-def block_text(doc) -> str:
-    """A block Doc's text, sliced from its document (``Doc.text`` joins every token on each call)."""
-    cached = doc.user_data.get("_e3_text")
-    if cached is None:
-        if len(doc) == 0:
-            cached = ""
-        else:
-            last = doc[-1]
-            length = last.idx + len(last.text_with_ws)
-            cached = doc._.document.text[doc._.base: doc._.base + length]
-        doc.user_data["_e3_text"] = cached
-    return cached
-
-
-def block_evidence(ctx: FilingContext, doc, start: int, end: int) -> Evidence:
-    """``ctx.evidence`` for ``[start, end)`` of a block Doc, without re-joining the Doc's tokens."""
-    section = doc._.section
-    return document_evidence(ctx, doc._.document, doc._.base + start, doc._.base + end,
-                             section.label if section else None)
 
 
 def clean_name(text: str) -> str:

@@ -9,11 +9,7 @@ their offsets, and build exact evidence for spans of a document's text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-
-from extractors.claims import Evidence
-from extractors.filing import Document
-from extractors.pipeline import FilingContext
+from dataclasses import dataclass
 
 # Two or more spaces, or a tab, separate the columns of a text cover page or signature block.
 _COLUMN_GAP = re.compile(r"\t+[ \t]*| {2,}")
@@ -126,14 +122,3 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def doc_evidence(
-    ctx: FilingContext, document: Document, start: int, end: int, section: str | None = None
-) -> Evidence:
-    """Exact evidence for ``document.text[start:end]`` (trimmed), mapped to the filing source."""
-    text = document.text
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    s, e = document.source_span_of(start, end)
-    return replace(ctx.source_evidence(s, e, section), document=document.sequence)

@@ -12,7 +12,7 @@ class Component:
     """A pipeline component that reads block Docs and adds claims to the context.
 
     Subclasses set ``sections`` (the section kinds they read; None for all)
-    and implement :meth:`process`. ``begin_filing``/``end_filing`` run once per
+    and implement :meth:`process` (block by block) and/or :meth:`end_filing`. ``begin_filing``/``end_filing`` run once per
     filing, before and after the component sees the filing's blocks.
     """
 
@@ -29,7 +29,7 @@ class Component:
         return doc
 
     def process(self, doc: Doc, ctx: FilingContext) -> None:
-        raise NotImplementedError
+        """Read one block. Components that read whole documents work in ``end_filing``."""
 
     def begin_filing(self, ctx: FilingContext) -> None:
         """Called once per filing before its blocks."""

@@ -26,7 +26,6 @@ from extractors.claims import Evidence, Mention
 from extractors.components._cover import Cover, Field, read_cover
 from extractors.components._filers import clean_conformed
 from extractors.components._header_parties import PartiesMixin, _key, _suffix
-from extractors.components._lines import doc_evidence
 from extractors.components._sgml_spans import HeaderSpans, header_spans
 from extractors.components.base import Component
 from extractors.filing import Document
@@ -77,7 +76,7 @@ class _Reader(PartiesMixin):
     # -- evidence ---------------------------------------------------------------------------
     def ev(self, fld: Field | tuple[int, int]) -> Evidence:
         s, e = (fld.start, fld.end) if isinstance(fld, Field) else fld
-        return doc_evidence(self.ctx, self.main, s, e, self.cover_label)
+        return self.ctx.document_evidence(self.main, s, e, self.cover_label)
 
     def hev(self, party: int | None, key: str) -> Evidence | None:
         """Evidence for a header value of a party (or of the filing when party is None)."""

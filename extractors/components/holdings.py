@@ -24,12 +24,8 @@ from extractors.claims import Mention
 from extractors.components import _holdings_prose as prose
 from extractors.components import _ownership_table as tables
 from extractors.components import _schedule13 as sched
-from extractors.components._gaps import uncovered_blocks
 from extractors.components._holdings_common import (
-    block_evidence,
-    block_text,
     check_fields,
-    document_evidence,
     filer_mention,
     is_schedule,
     joint_names,
@@ -86,7 +82,7 @@ class Holdings(Component):
             if key not in st["seen"] and not stated:  # the header component may have stated it already
                 st["seen"].add(key)
                 ctx.add("identifier", issuer_id, value,
-                        document_evidence(ctx, document, cover.cusip[0], cover.cusip[1], "cover"),
+                        ctx.document_evidence(document, cover.cusip[0], cover.cusip[1], "cover"),
                         NAME, "schedule13_cusip", scheme="cusip")
         outstanding = sched.outstanding_count(text)
         for person in persons:
@@ -97,7 +93,7 @@ class Holdings(Component):
             shares, percent = person.shares(), person.percent()
             if shares is None and percent is None:
                 continue
-            ev = document_evidence(ctx, document, person.start, person.end, "cover")
+            ev = ctx.document_evidence(document, person.start, person.end, "cover")
             self._owns(ctx, st, owner, issuer, ev, "schedule13_cover", security_class=cls, shares=shares,
                        percent=percent, as_of=cover.event_date, outstanding=outstanding)
 
@@ -111,14 +107,14 @@ class Holdings(Component):
                 owner = mention_for(ctx, row.name[2])
                 if owner.kind == "organization" and re.search(r"\bgroup\b|\ball\b", row.name[2], re.IGNORECASE):
                     owner = Mention(owner.name, "group", owner.text)
-                ev = document_evidence(ctx, document, row.start, row.end, "ownership table")
+                ev = ctx.document_evidence(document, row.start, row.end, "ownership table")
                 self._owns(ctx, st, owner, issuer, ev, "ownership_table", security_class=table.security_class,
                            shares=row.shares, percent=row.percent, as_of=table.as_of,
                            outstanding=table.outstanding)
 
     # -- prose, block by block ----------------------------------------------------------------
     def process(self, doc: Doc, ctx: FilingContext) -> None:
-        text = block_text(doc)
+        text = doc._.text
         if not prose.PREFILTER.search(text) or not prose.PREFILTER2.search(text):
             return
         st = ctx.state[NAME]
@@ -133,16 +129,14 @@ class Holdings(Component):
                 continue
             if st["cover_issuers"] and norm_key(issuer.name) in st["cover_issuers"]:
                 continue  # the cover pages state these holdings row by row
-            self._owns(ctx, st, owner, issuer, block_evidence(ctx, doc, h.start, h.end), f"prose_{h.pattern}",
+            self._owns(ctx, st, owner, issuer, ctx.evidence(doc, h.start, h.end), f"prose_{h.pattern}",
                        security_class=h.security_class, shares=h.shares, percent=h.percent, as_of=h.as_of,
                        outstanding=h.outstanding)
         for t in prose.find_thresholds(text):
-            st["limits"].append((t, block_evidence(ctx, doc, t.start, t.end)))
+            st["limits"].append((t, ctx.evidence(doc, t.start, t.end)))
 
     def end_filing(self, ctx: FilingContext) -> None:
         st = ctx.state.get(NAME) or {}
-        for doc in uncovered_blocks(ctx):
-            self.process(doc, ctx)
         limits = st.get("limits") or []
         if not limits:
             return

@@ -23,10 +23,7 @@ from spacy.tokens import Doc
 
 from extractors.claims import Mention
 from extractors.components import _roles_prose as rp
-from extractors.components._gaps import uncovered_blocks
 from extractors.components._holdings_common import (
-    block_evidence,
-    block_text,
     cut_after_suffix,
     filer_mention,
     is_schedule,
@@ -62,7 +59,7 @@ class Roles(Component):
     def process(self, doc: Doc, ctx: FilingContext) -> None:
         if doc._.section is not None and doc._.section.kind == "signature":
             return  # signer titles belong to the signatures component
-        text = block_text(doc)
+        text = doc._.text
         if not rp.PREFILTER.search(text):
             return
         st = ctx.state[NAME]
@@ -70,11 +67,9 @@ class Roles(Component):
         for c in rp.find_roles(text):
             if not c.holder_is_org and not c.surname_only:
                 st["names"].add(c.holder)
-            st["cands"].append((c, block_evidence(ctx, doc, c.start, c.end)))
+            st["cands"].append((c, ctx.evidence(doc, c.start, c.end)))
 
     def end_filing(self, ctx: FilingContext) -> None:
-        for doc in uncovered_blocks(ctx):
-            self.process(doc, ctx)
         st = ctx.state.get(NAME) or {}
         default_org = _default_org(ctx)
         registry = _registry(st.get("names", set()), ctx)

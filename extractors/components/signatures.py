@@ -20,7 +20,6 @@ import re
 from spacy.language import Language
 
 from extractors.claims import Mention
-from extractors.components._lines import doc_evidence
 from extractors.components._sigblock import (
     ANCHOR,
     BY_ORDER,
@@ -102,7 +101,7 @@ def _emit(ctx: FilingContext, doc: Document, found: list) -> None:
             continue
         seen.add(key)
         title = s.title
-        ev = doc_evidence(ctx, doc, s.anchor.start, s.anchor.end, label)
+        ev = ctx.document_evidence(doc, s.anchor.start, s.anchor.end, label)
         ctx.add(
             "signed",
             filing,
@@ -129,9 +128,9 @@ def _emit(ctx: FilingContext, doc: Document, found: list) -> None:
             org = inter
         if title and org is not None and signer.kind == "person":
             tev = (
-                doc_evidence(ctx, doc, s.title_segs[0].start, s.title_segs[-1].end, label)
+                ctx.document_evidence(doc, s.title_segs[0].start, s.title_segs[-1].end, label)
                 if _one_column(s)
-                else doc_evidence(ctx, doc, s.title_segs[0].start, s.title_segs[0].end, label)
+                else ctx.document_evidence(doc, s.title_segs[0].start, s.title_segs[0].end, label)
             )
             for role in split_roles(title):
                 ctx.add("role", signer, org, tev, NAME, "block.title", role=role)

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from extractors.errors import FilingError
-from extractors.filing import Document, Filing, Header
+from extractors.filing import Document, Filing
 from extractors.reader.decode import decode
 from extractors.reader.normalize import looks_like_html, normalise_html, normalise_text
 from extractors.reader.sections import locate_sections
@@ -15,14 +15,14 @@ from extractors.reader.sgml import find_repeat, parse_header, split_documents
 from extractors.textmap import MappedText
 
 _UUENCODE = re.compile(r"\s*begin [0-7]{3} \S")
-_BINARY_WRAPPERS = re.compile(r"\s*<(PDF|ZIP|XLS|GRAPHIC|JPG)>", re.I)
+_BINARY_WRAPPERS = re.compile(r"\s*<(PDF|ZIP|XLS|GRAPHIC|JPG)>", re.IGNORECASE)
 _FILING_HINTS = re.compile(
     r"SECURITIES\s+AND\s+EXCHANGE\s+COMMISSION|<SEC-HEADER>|<IMS-HEADER>|<SUBMISSION>|<DOCUMENT>"
     r"|\bFORM\s+[0-9A-Z-]+|\bSCHEDULE\s+13|\bEXHIBIT\b|\bpursuant\s+to\b|\bSection\s+16\b",
-    re.I,
+    re.IGNORECASE,
 )
 
-__all__ = ["read_filing", "read_text", "FilingError"]
+__all__ = ["FilingError", "read_filing", "read_text"]
 
 
 def read_filing(source: str | os.PathLike | bytes, name: str | None = None) -> Filing:
@@ -79,7 +79,7 @@ def read_text(source: str, path: str | None = None, encoding: str = "utf-8") -> 
     if header.dialect and not header.accession_number:
         raise FilingError(path, "E004", detail="header without an accession number")
     if header.dialect and not raws:
-        if not re.search(r"</(SEC|IMS)-HEADER>|</SUBMISSION>", source[:limit], re.I) and header.form_type is None:
+        if not re.search(r"</(SEC|IMS)-HEADER>|</SUBMISSION>", source[:limit], re.IGNORECASE) and header.form_type is None:
             raise FilingError(path, "E004", detail="header cut off before any field")
         warnings.append("header only: the submission has no document body")
     if header.document_count and raws and header.document_count != len(raws):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extractors.errors import FilingError
 
 #: Control characters that never occur in a text filing (NUL and friends).
-_BINARY_BYTES = bytes(range(0, 9)) + bytes([11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 28, 29, 30, 31])
+_BINARY_BYTES = bytes(range(9)) + bytes([11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 25, 28, 29, 30, 31])
 
 
 def decode(data: bytes, path: str | None = None) -> tuple[str, str]:

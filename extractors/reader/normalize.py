@@ -17,25 +17,25 @@ import re
 from extractors.textmap import MappedText, TextBuilder
 
 # Layout tags of 1990s-2000s text filings (seeds, 10k_apple_1994.txt).
-_TEXT_TAGS = re.compile(r"\r|</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2}|R\d{1,2}|PRE|DOCUMENT|TEXT)>", re.I)
+_TEXT_TAGS = re.compile(r"\r|</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2}|R\d{1,2}|PRE|DOCUMENT|TEXT)>", re.IGNORECASE)
 
 _HTML_TOKEN = re.compile(
     r"<!--.*?(?:-->|$)|<!\[CDATA\[.*?\]\]>|<![^>]*>|<\?[^>]*>"
     r"|<(/?)([A-Za-z][A-Za-z0-9:_-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?"
     r"|[ \t\r\n\f\v\u00a0]+",
-    re.S,
+    re.DOTALL,
 )
-_BLOCK = frozenset("div br tr li ul ol thead tbody tfoot pre dl dt dd section article header footer".split())
+_BLOCK = frozenset(["div", "br", "tr", "li", "ul", "ol", "thead", "tbody", "tfoot", "pre", "dl", "dt", "dd", "section", "article", "header", "footer"])
 # Elements that end a paragraph: a blank line after them.
-_PARA = frozenset("p h1 h2 h3 h4 h5 h6 table hr center blockquote title body html page".split())
+_PARA = frozenset(["p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr", "center", "blockquote", "title", "body", "html", "page"])
 _CELL = frozenset(("td", "th"))
 _SKIP = frozenset(("script", "style", "head", "ix:header", "xml", "noscript"))
-_VOID = frozenset("br hr img meta link input col area base wbr".split())
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
+_VOID = frozenset(["br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"])
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 _IX_FACT = re.compile(
     r"<ix:(?:nonNumeric|nonFraction)\b[^>]*\bname=\"([^\"]+)\"[^>]*>(.*?)</ix:(?:nonNumeric|nonFraction)>",
-    re.S | re.I,
+    re.DOTALL | re.IGNORECASE,
 )
 
 
@@ -128,7 +128,7 @@ def normalise_html(source: str, start: int, end: int) -> tuple[MappedText, dict[
 def _ix_header_facts(source: str, start: int, end: int) -> dict[str, str]:
     """The facts of an inline-XBRL header (hidden from the text, kept apart)."""
     hidden: dict[str, str] = {}
-    head = re.search(r"<ix:header>(.*?)</ix:header>", source[start:end], re.S | re.I)
+    head = re.search(r"<ix:header>(.*?)</ix:header>", source[start:end], re.DOTALL | re.IGNORECASE)
     if head:
         for f in _IX_FACT.finditer(head.group(1)):
             hidden.setdefault(f.group(1), _strip_tags(f.group(2)))

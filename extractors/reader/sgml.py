@@ -18,17 +18,17 @@ from dataclasses import dataclass
 from extractors.filing import Address, Header, Party
 
 # The start of a header block in either key-value dialect.
-_KV_HEADER = re.compile(r"<(SEC|IMS)-HEADER>[^\n]*\n", re.I)
-_KV_HEADER_END = re.compile(r"</(SEC|IMS)-HEADER>", re.I)
-_SUBMISSION = re.compile(r"<SUBMISSION>\s*\n", re.I)
+_KV_HEADER = re.compile(r"<(SEC|IMS)-HEADER>[^\n]*\n", re.IGNORECASE)
+_KV_HEADER_END = re.compile(r"</(SEC|IMS)-HEADER>", re.IGNORECASE)
+_SUBMISSION = re.compile(r"<SUBMISSION>\s*\n", re.IGNORECASE)
 # A <DOCUMENT> part; the tag is lower case in browser-saved copies (sc13d_cybergy_2016.html).
-_DOC_START = re.compile(r"<DOCUMENT>\s*<TYPE>", re.I)
-_DOC_END = re.compile(r"</DOCUMENT>", re.I)
-_TEXT_START = re.compile(r"<TEXT>", re.I)
-_TEXT_END = re.compile(r"</TEXT>", re.I)
-_META = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.I)
+_DOC_START = re.compile(r"<DOCUMENT>\s*<TYPE>", re.IGNORECASE)
+_DOC_END = re.compile(r"</DOCUMENT>", re.IGNORECASE)
+_TEXT_START = re.compile(r"<TEXT>", re.IGNORECASE)
+_TEXT_END = re.compile(r"</TEXT>", re.IGNORECASE)
+_META = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^\n<]*)", re.IGNORECASE)
 # A second submission repeated back to back (10q_apple_2000_dup.txt).
-_REPEAT = re.compile(r"-----END PRIVACY-ENHANCED MESSAGE-----|</SEC-DOCUMENT>|</IMS-DOCUMENT>", re.I)
+_REPEAT = re.compile(r"-----END PRIVACY-ENHANCED MESSAGE-----|</SEC-DOCUMENT>|</IMS-DOCUMENT>", re.IGNORECASE)
 
 # Party blocks of the key-value dialect, by their heading.
 _PARTY_HEADINGS = {

@@ -259,7 +259,9 @@ def find_holdings(text: str, filing_date: str | None) -> list[ProseHolding]:
                 continue
             outstanding = int(gd["outstanding"].replace(",", "")) if gd.get("outstanding") else None
             if outstanding is None:
-                om = _OUTSTANDING.search(text, m.end(), s_end)
+                # "24.2% of the 11,500,000 shares of common stock outstanding": the count may
+                # stand inside the percent's own phrase, so look from the percent on.
+                om = _OUTSTANDING.search(text, m.start("pct") if gd.get("pct") else m.end(), s_end)
                 outstanding = int(om.group("n").replace(",", "")) if om else None
             sentence = text[s_start:s_end]
             current = bool(re.search(r"\b(?:currently|presently|now)\b", text[s_start:m.end()], re.IGNORECASE))

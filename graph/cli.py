@@ -117,18 +117,40 @@ def demo(
 @app.command()
 @clean_errors
 def read(
-    path: Annotated[Path, typer.Argument(help="A filing (.txt, .htm, .nc ...).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the description as JSON.")] = False,
+    paths: Annotated[list[Path], typer.Argument(help="Filings (.txt, .htm, .nc ...).")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print one JSON object per filing (JSON Lines).")
+    ] = False,
 ) -> None:
-    """Read one filing and describe its header, documents and sections."""
+    """Read filings and describe each: header fields, parties, documents, sections, warnings.
+
+    A file that cannot be read is reported and the others are still read; the exit
+    status is 1 when any file failed.
+    """
     import extractors
 
-    if not path.is_file():
-        raise CliError(f"{path}: no such file")
-    info = extractors.describe(extractors.read_filing(str(path)))
-    if as_json:
-        out.print_json(json.dumps(info, default=str))
-        return
+    failed = 0
+    for path in paths:
+        try:
+            if not path.is_file():
+                raise CliError(f"{path}: no such file")
+            info = extractors.describe(extractors.read_filing(str(path)))
+        except (CliError, extractors.FilingError) as e:
+            err.print(f"[red]error:[/red] {_message(e)}", highlight=False)
+            failed += 1
+            continue
+        if as_json:
+            print(json.dumps(info, default=str))
+        else:
+            _print_description(info)
+    if failed:
+        raise typer.Exit(1)
+
+
+_PARTY_COLUMNS = ("role", "name", "cik", "irs_number", "state_of_incorporation", "file_number")
+
+
+def _print_description(info: dict[str, Any]) -> None:
     h = info.get("header", {})
     t = Table(title=f"{info.get('doc_id')} ({info.get('encoding')})", show_header=False)
     for key, value in h.items():
@@ -138,22 +160,10 @@ def read(
     parties = h.get("parties") or []
     if parties:
         pt = Table(title="parties")
-        for col in ("role", "name", "cik", "irs_number", "state_of_incorporation", "file_number"):
+        for col in _PARTY_COLUMNS:
             pt.add_column(col)
         for p in parties:
-            pt.add_row(
-                *(
-                    _cell(p.get(c))
-                    for c in (
-                        "role",
-                        "name",
-                        "cik",
-                        "irs_number",
-                        "state_of_incorporation",
-                        "file_number",
-                    )
-                )
-            )
+            pt.add_row(*(_cell(p.get(c)) for c in _PARTY_COLUMNS))
         out.print(pt)
     dt = Table(title="documents")
     for col in ("seq", "type", "format", "chars", "sections"):
@@ -168,6 +178,8 @@ def read(
             secs,
         )
     out.print(dt)
+    for warning in info.get("warnings") or []:
+        out.print(f"[yellow]warning:[/yellow] {warning}", highlight=False)
 
 
 @app.command()

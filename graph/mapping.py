@@ -327,7 +327,7 @@ class FilingMapper:
         node = self.mention(c.subject)
         if node is None:
             return
-        self.agreement_type(node, c.subject.name, c.q("kind"))
+        self.agreement_type(node, c.subject.name, c.q("agreement_kind") or c.q("kind"))
         self.add(node, S.effectiveDate, opt(c.q("date"), "date"))
         parties = [self.named(p) for p in c.q("parties") or ()]
         if isinstance(c.object, Mention):

@@ -425,6 +425,13 @@ class Resolver:
             if c.kind == "amends" and r == "subject" and c.q("number") is not None
         ]
         amending = {m for _, _, m in amendments}
+        # Agreements of one name and date (often none) with different parties are different
+        # contracts ("employment agreements with A and with B"): the extractor makes one
+        # agreement claim for each, its subject mention carrying the parties.
+        namesakes: dict[tuple[str, str | None], set[tuple[str, ...]]] = defaultdict(set)
+        for c, r, m in agreements:
+            if c.kind == "agreement" and r == "subject":
+                namesakes[(norm_text(m.name), self._agreement_date(c, r, m))].add(_parties_key(c))
         for c, r, m in agreements:
             if m in amending or (doc, m) in self.res.mentions:
                 continue
@@ -432,7 +439,10 @@ class Resolver:
             d = self._agreement_date(c, r, m)
             if d is None and len(dates.get(name, ())) == 1:
                 d = next(iter(dates[name]))
-            iri = iris.node_iri("agreement", _strip_the(name), d, context)
+            if c.kind == "agreement" and r == "subject" and len(namesakes[(name, d)]) > 1:
+                iri = iris.node_iri("agreement", _strip_the(name), d, context, *_parties_key(c))
+            else:
+                iri = iris.node_iri("agreement", _strip_the(name), d, context)
             ent_new = iri not in self.res.entities
             self._local(doc, m, "agreement", iri, context)
             if ent_new and d:
@@ -535,6 +545,11 @@ class Resolver:
 def security_iri(issuer: str | None, name: str) -> str:
     """A class of securities of one issuer."""
     return iris.node_iri("security", issuer, _strip_the(norm_text(name)))
+
+
+def _parties_key(claim: Claim) -> tuple[str, ...]:
+    """Normalised, sorted parties of an agreement claim: what tells namesakes apart."""
+    return tuple(sorted({norm_org(p) for p in claim.q("parties") or ()}))
 
 
 def _strip_the(name: str) -> str:

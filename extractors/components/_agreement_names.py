@@ -38,6 +38,10 @@ _HEAD_KINDS = sorted(
     ),
     key=lambda r: -len(r[0]),
 )
+#: Kinds of agreement made with a person ("employment agreement"): their counterparties are people.
+PERSONAL_KINDS = frozenset(
+    r["label"] for r in _KIND_ROWS if r["kind"] == "kind" and r.get("personal")
+)
 _ROLES = sorted(((r["pattern"], r["label"]) for r in _ROLE_ROWS), key=lambda r: -len(r[0]))
 ROLE_ALT = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p, _ in _ROLES)
 _ROLE_LABEL = {p: label for p, label in _ROLES}
@@ -49,7 +53,14 @@ _CONNECTORS = frozenset(["of", "and", "for", "to", "&", "on", "in", "with", "und
 _NAME_STOP = frozenset(r["pattern"] for r in _KIND_ROWS if r["kind"] == "stop")
 _KEEP_LEADING = frozenset(("amended", "restated"))
 _SUFFIX = r"(?:Inc|Ltd|L\.P|LLC|L\.L\.C|N\.A|S\.A|Co|Corp|plc|PLC|LP|LLP|SPC|AG|NV|N\.V|B\.V|Limited|Incorporated|GMBH|GmbH)\.?"
-_SUFFIX_ONLY = re.compile(rf"^{_SUFFIX}$")
+_SUFFIX_ONLY = re.compile(rf"^(?i:{_SUFFIX})$")  # "<NAME>, INC." keeps its suffix too
+# A person's generational suffix after a comma: "<Name>, Jr." (a 1997 10-K exhibit list).
+_PERSON_SUFFIX = re.compile(r"^(?:Jr|Sr|JR|SR)\.?$|^(?:II|III|IV)$")
+# A one-word segment before a firm name with "&" is the firm's first name: "Goldman, Sachs & Co." (a 1997
+# 10-K exhibit list).
+_FIRM_TAIL = re.compile(r"^[A-Z][\w.'\-]*\s+&\s+[A-Z]")
+# Dot leaders after a name: a table of contents line ("7. Entire Agreement; Amendments . . . 10").
+_TOC_LEADER = re.compile(r"[^\n]*?(?:\.\s?){4,}\s*\d")
 _SUFFIX_START = re.compile(rf"^(?i:{_SUFFIX})(?=\s)")
 _DATE = DATE_RE.pattern
 # "dated as of <date>", "made as of <date>", "entered into on <date>", "effective <date>".
@@ -103,7 +114,11 @@ _AS_ROLE = re.compile(
     r"(?P<role>" + ROLE_ALT + r")\b",
     re.IGNORECASE,
 )
-_AS_ANY = re.compile(r",?\s+as\s+(?:the\s+|a\s+|an\s+)?[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}$")
+_AS_ANY = re.compile(
+    r",?\s+as\s+(?:the\s+|a\s+|an\s+)?[A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*){0,3}$"
+    # "<Bank> plc, as representatives of the several underwriters named therein" (a 2019 8-K)
+    r"|,\s+as\s+(?:the\s+)?representatives?\s+of\b[^,;]*$"
+)
 _SELF = re.compile(r"^(?:the\s+)?(?:Company|Registrant|Corporation|Issuer)$", re.IGNORECASE)
 _APPOSITIVE = re.compile(
     r"^(?:an?|the)\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:corporation|limited|company|partnership"
@@ -229,7 +244,9 @@ def parse_parties(text: str) -> tuple[list[str], list[tuple[str, str, str]], int
         if segments and (
             _SUFFIX_ONLY.match(seg)
             or _SUFFIX_START.match(seg)
+            or _PERSON_SUFFIX.match(seg)
             or re.match(r"^as\s", seg, re.IGNORECASE)
+            or (re.fullmatch(r"[A-Z][\w'\-]+", segments[-1]) and _FIRM_TAIL.match(seg))
         ):
             segments[-1] = segments[-1] + ", " + seg
             continue
@@ -332,6 +349,8 @@ def find_agreements(text: str, start: int = 0, end: int | None = None) -> list[F
             text[h.end() : h.end() + 12],
         ):
             continue  # "Lease Agreement", "Voting Agreement Assignment": the name goes on
+        if _TOC_LEADER.match(text, h.end(), min(end, h.end() + 120)):
+            continue  # a table of contents names sections, not agreements
         got = name_before(text, h.start(), h.end())
         if not got:
             continue
@@ -351,6 +370,8 @@ def _found(text: str, n_start: int, n_end: int, name: str, limit: int) -> Found 
         n_start += m.end()
         name = name[m.end() :]
         low = name.lower()
+    elif re.search(r"\bForms?\s+of\s+$", text[max(0, n_start - 24) : n_start], re.IGNORECASE):
+        is_form = True  # "Form\n of Tax Allocation Agreement" across a line break (a Schedule TO exhibit list)
     if low in ("agreement", "agreements", "contract", "guaranty", "guarantee"):
         bare = True
     else:

@@ -118,6 +118,7 @@ class Generic:
     roles: list
     alias: str | None = None
     plural: bool = False
+    standing: bool = False  # an agreement in force though no date or party is given
 
 
 def defined_generic(text: str, start: int, end: int) -> list[Generic]:
@@ -169,6 +170,36 @@ def dated_generic(text: str, start: int, end: int) -> list[Generic]:
             continue
         _d, _a, parties, roles, pos = read_tail(text, m.end(), min(400, end - m.end()))
         out.append(Generic(" ".join(words), m.start(), max(pos, m.end()), iso, parties, roles))
+    return out
+
+
+# "Short-term borrowings represent secured borrowings under a bank credit agreement to finance ..." (the
+# financial statements in a 2000 8-K), "borrowings under a revolving credit agreement with <Bank>": a
+# financing agreement in force, named by its words. Only an indefinite first mention ("a", "an").
+UNDER_GENERIC = re.compile(
+    r"\b(?:borrowings|loans|advances|indebtedness)\s+(?:outstanding\s+)?under\s+(?:a|an)\s+"
+    r"(?P<name>(?:[a-z][a-z\-]+\s+){0,2}?(?:credit|loan|financing)\s+agreement)\b"
+    r"(?P<with>\s+with\s+(?P<rest>[^;.]{3,200}))?"
+)
+_UNDER_WORDS = frozenset(
+    ("bank", "revolving", "secured", "unsecured", "term", "syndicated", "new", "line")
+)
+
+
+def under_generic(text: str, start: int, end: int) -> list[Generic]:
+    """Financing agreements under which a company has borrowed, named by their words."""
+    out = []
+    for m in UNDER_GENERIC.finditer(text, start, end):
+        words = m.group("name").split()
+        if not all(w in _UNDER_WORDS for w in words[:-2]):
+            continue  # "under a loan agreement entered into in the ordinary course": no particular one
+        parties: list[str] = []
+        roles: list = []
+        stop = m.end("name")
+        if m.group("rest"):
+            parties, roles, pend = parse_parties(m.group("rest"))
+            stop = m.start("rest") + pend if parties else stop
+        out.append(Generic(" ".join(words), m.start(), stop, None, parties, roles, standing=True))
     return out
 
 

@@ -10,6 +10,7 @@ known to bear it, else the amendment's own.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extractors.claims import Mention
 from extractors.components import _agreement_names as an
@@ -38,6 +39,11 @@ _GENERIC_WHO = re.compile(
 )
 
 
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+[A-Z]")
+# Two to four capitalised words: a person's name when the agreement is made with a person.
+_PERSON_WORDS = re.compile(r"^[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){1,3}$")
+
+
 class Registry:
     """Agreements, amendments and agent roles of one filing."""
 
@@ -50,7 +56,8 @@ class Registry:
         self.filer = filer_of(ctx)
 
     # -- names -----------------------------------------------------------------------------------
-    def party(self, text: str) -> Mention | None:
+    def party(self, text: str, personal: bool = False) -> Mention | None:
+        """A party as a mention; ``personal``: of an agreement made with a person ("employment agreement")."""
         text = an.fold(text).strip(" ,")
         if _SELF.match(text):
             got = self.ctx.resolve(text)
@@ -61,7 +68,14 @@ class Registry:
         if _GENERIC_WHO.match(text) or not re.search(r"[A-Za-z]{2}", text):
             return None
         name = display_name(text) if text.isupper() else text
-        return Mention(name, kind_of(name, "person" if person_like(name) else "organization"))
+        if _HONORIFIC.match(name):  # "Mr. Smith", "Ms. Roe"
+            return Mention(name, "person")
+        guess = (
+            "person"
+            if person_like(name) or (personal and _PERSON_WORDS.match(name))
+            else "organization"
+        )
+        return Mention(name, kind_of(name, guess))
 
     def _base(self, name: str) -> tuple[str, str]:
         key = norm(name)
@@ -155,7 +169,8 @@ class Registry:
         evidence = tuple(evidence)
         if not evidence:
             return
-        parties = [p for p in (self.party(x) for x in g.parties) if p is not None]
+        personal = an.kind_of_agreement(g.alias or g.name) in an.PERSONAL_KINDS
+        parties = [p for p in (self.party(x, personal) for x in g.parties) if p is not None]
         if g.plural and len(parties) > 1:
             for (
                 p
@@ -170,6 +185,9 @@ class Registry:
             rec = self.agreement(
                 g.name, g.date, parties, an.kind_of_agreement(g.name), evidence, "dated-generic"
             )
+        elif g.standing:
+            rec = self._new(g.name, g.date, parties, evidence, "under-generic")
+            rec.named = True
         else:
             rec = self._new(g.name, g.date, parties, evidence, "entered-generic")
         for party, role, succ in g.roles:
@@ -399,16 +417,19 @@ class Registry:
     def emit(self) -> None:
         ctx, name = self.ctx, self.component
         self._merge_aliases()
-        for a in self.agreements:
-            if not (a.date or a.parties or a.named):
-                continue
+        shown = [a for a in self.agreements if a.date or a.parties or a.named]
+        same = Counter((a.key, a.date) for a in shown)
+        for a in shown:
             first = a.mentions[0] if a.mentions else None
             evidence = resolve(a.evidence)
             if not evidence:
                 continue
+            # Namesakes ("employment agreements with A and with B", two undated "Asset Acquisition
+            # Agreements" with different sellers) are different contracts: their parties tell them apart.
+            attrs = (("parties", tuple(a.parties)),) if same[(a.key, a.date)] > 1 else ()
             ctx.add(
                 "agreement",
-                Mention(a.name, "agreement"),
+                Mention(a.name, "agreement", attrs=attrs),
                 first,
                 evidence,
                 name,

@@ -36,6 +36,18 @@ _SKIP_TYPES = re.compile(r"^(?:GRAPHIC|XML|ZIP|EXCEL|JSON|PDF|EX-101|EX-27|COVER
 # of <date> by and between ...", a 2005 8-K); the rest refers to defined terms.
 _CONTRACT_TYPES = re.compile(r"^EX-(?:1|2|3|4|10)(?:\b|\.)", re.IGNORECASE)
 _CONTRACT_OPENING = 4000
+# Past that opening, a contract names the other transaction documents where it states them authorised
+# ("The Paying Agent Agreement has been duly authorized by all necessary corporate action", in the form
+# of legal opinion annexed to a 2019 underwriting agreement): only those subjects are read there.
+_DULY = re.compile(
+    r"\b(?:has|have)\s+been\s+duly\s+(?:authori[sz]ed|executed|approved)\b", re.IGNORECASE
+)
+_DULY_REACH = 200
+# A contract whose date is left blank ("made as of this ____ day of", "dated as of ________") is a form,
+# not an executed agreement (a 1997 10-K's EX-10 form of indemnification agreement).
+_BLANK_DATE = re.compile(
+    r"\b(?:[Mm]ade|[Dd]ated|[Ee]ntered\s+into|[Ee]ffective)\s+(?:as\s+of\s+|on\s+)?(?:this\s+|the\s+)?_{2,}"
+)
 # Cheap test before any parsing of a document.
 _HINT = re.compile(
     r"[Aa]greement|AGREEMENT|[Ii]ndenture|INDENTURE|[Ll]ease\b|LEASE|[Aa]mendment|AMENDMENT|"
@@ -63,10 +75,14 @@ class Agreements(Component):
             end = len(text)
             if document.type and _CONTRACT_TYPES.match(document.type):
                 end = min(end, _CONTRACT_OPENING)
+                if _BLANK_DATE.search(text, 0, end):
+                    continue
             if not _HINT.search(text, 0, end):
                 continue
             skip = sorted(spans.get(id(document), []))
             self._prose(reg, text, end, document, blocks, skip)
+            if end < len(text):
+                self._duly(reg, text, end, document, blocks)
         reg.emit()
 
     # -- exhibit titles ------------------------------------------------------------------------
@@ -130,6 +146,9 @@ class Agreements(Component):
         for g in ap.entered_generic(text, 0, end):
             if not listed(g.start):
                 reg.generic(g, ev(g.start, g.end))
+        for g in ap.under_generic(text, 0, end):
+            if not listed(g.start):
+                reg.generic(g, ev(g.start, g.end))
         for m in am.SUCCESSOR.finditer(text, 0, end):
             if not listed(m.start()):
                 reg.successor(text, m, ev(_sentence_start(text, m.start()), m.end()))
@@ -144,6 +163,30 @@ class Agreements(Component):
         for r in ap.agent_roles(text, 0, end):
             if not listed(r.start):
                 reg.agent(r, ev(r.start, r.end))
+
+    def _duly(self, reg: Registry, text: str, start: int, document, blocks: FilingBlocks) -> None:
+        """Named agreements that a contract, past its opening, states to be duly authorised or executed."""
+        if text.find("duly", start) < 0:
+            return
+        for m in _DULY.finditer(text, start):
+            s0 = max(_sentence_start(text, m.start()), m.start() - _DULY_REACH)
+            # The subject: names listed right before the verb ("the A, the B and the C").
+            edge = m.start()
+            for f in sorted(an.find_agreements(text, s0, m.start()), key=lambda f: -f.start):
+                if re.sub(r"\b(?:and|the)\b|[\s,]", "", text[f.end : edge]):
+                    break  # the name must be (part of) the verb's subject, not a word before it
+                edge = f.start
+                if (
+                    f.amendment
+                    or f.this
+                    or f.is_form
+                    or f.name.lower() in ("agreement", "contract")
+                ):
+                    continue
+                if _defined_in(text, f.name):
+                    continue  # a defined term ("the Base Indenture") stands for a clause not read here
+                f.date, f.parties, f.roles, f.alias = None, [], [], None
+                reg.found(f, text, (LazySpan(blocks, document, f.start, f.end),), source="prose")
 
     def _amended_by(self, reg: Registry, text: str, f: an.Found, pos: int, ev) -> int | None:
         """ "..., as previously amended by Amendment No. 1, dated ..., and Amendment No. 2, dated ..." after a name."""
@@ -164,6 +207,11 @@ class Agreements(Component):
             reg.listed_amendment(f, n, ev(n.start("amend"), n.end()))
             p = n.end()
         return p if got else None
+
+
+def _defined_in(text: str, name: str) -> bool:
+    """Whether the document defines ``name`` as a term in quotes ((the "Base Indenture"))."""
+    return any(f"{q}{name}{e}" in text for q, e in (('"', '"'), ("\u201c", "\u201d")))
 
 
 def _sentence_start(text: str, pos: int) -> int:

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from extractors.components import _agreement_names as an
-from extractors.components._agreement_prose import agent_roles, entered_generic, filing_amendments
+from extractors.components._agreement_prose import (
+    agent_roles,
+    entered_generic,
+    filing_amendments,
+    under_generic,
+)
 from extractors.pipeline import extract, load_pipeline
 from extractors.reader import read_filing
 
@@ -330,3 +335,172 @@ def test_agreements_filing_amendment_skips_this_filing():
 def test_agreements_agent_roles_need_a_name():
     text = "The prospectus supplement will name the owner trustee for each trust."  # 424b5_carmax_2010_nc
     assert agent_roles(text, 0, len(text)) == []
+
+
+# -- namesakes, contract exhibits past their opening, forms, tables of contents, financing agreements --------------
+
+
+@pytest.mark.parametrize(
+    "name,agreement",
+    [
+        # 8k_turner_1994: "signed five-year employment agreements with New Line Chairman Robert Shaye and New Line
+        # President Michael Lynne": two contracts of one name, no date.
+        ("8k_turner_1994.txt", "employment agreement"),
+        # 8k_homehealth_1997 exhibits 2.1 and 2.2: two undated "Asset Acquisition Agreements" with different sellers.
+        ("8k_homehealth_1997.txt", "Asset Acquisition Agreement"),
+    ],
+)
+def test_agreements_namesakes_are_told_apart_by_their_parties(name, agreement):
+    """Namesakes carry their parties on the subject mention, so that the graph keeps them apart."""
+    got = [c for c in mine(name, "agreement") if c.subject.name == agreement]
+    assert len(got) == 2 and got[0].subject != got[1].subject
+    assert [c.subject.attr("parties") for c in got] == [c.q("parties") for c in got]
+
+
+def test_agreements_single_agreement_mention_has_no_parties_attr():
+    """An agreement without a namesake keeps a plain mention (8k_pericom_2002's Rights Agreement)."""
+    (c,) = mine("8k_pericom_2002.txt", "agreement")
+    assert c.subject.attrs == ()
+
+
+def test_agreements_duly_authorized_past_the_contract_opening():
+    """8k_apple_2019 EX-1.1, the annexed form of opinion: "The Paying Agent Agreement has been duly authorized by all
+    necessary corporate action of the Company"; "the Base Indenture has been duly authorized" names a defined term
+    ((the "Base Indenture")), not a contract of that name."""
+    got = agreements("8k_apple_2019.txt")
+    assert ("paying agent agreement", None) in got
+    assert not [n for n, _ in got if n == "base indenture"]
+
+
+def test_agreements_duly_executed_list_of_names():
+    """10k_apple_1997 EX-10: "This Agreement, the Registration Rights Agreement, the Patent Cross License Agreement
+    and the Technology Agreement have been duly executed": the names listed as the verb's subject."""
+    got = {n for n, _ in agreements("10k_apple_1997.txt")}
+    assert {"patent cross license agreement", "technology agreement"} <= got
+
+
+@pytest.mark.parametrize(
+    "name,agreement",
+    [
+        # 10k_apple_1997 EX-10.A-8: "This Indemnification Agreement ("Agreement") is made as of this ____ day of":
+        # a form with its date left blank; and its exhibit list title "Form of Indemnification Agreement".
+        ("10k_apple_1997.txt", "indemnification agreement"),
+        # 10k_apple_1994 10.A.8: "Form of Indemnification Agreement between the Registrant and ...".
+        ("10k_apple_1994.txt", "indemnification agreement"),
+        # sctota_cvr_icahn_2025 (d)(2): "Form\n    of Tax Allocation Agreement by and among ...", across a line break.
+        ("sctota_cvr_icahn_2025.txt", "tax allocation agreement"),
+        # 10k_apple_1997 tables of contents: "7.  Entire Agreement; Amendments . . . . 10".
+        ("10k_apple_1997.txt", "entire agreement"),
+    ],
+)
+def test_agreements_forms_and_contents_are_no_agreements(name, agreement):
+    assert not [n for n, _ in agreements(name) if n == agreement]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 10k_apple_1997 EX-10 table of contents
+        "7.        Entire Agreement; Amendments . . . . . . . . . . . . . . . . . . . . . . 10\n",
+        "    5.6  Patent Cross License Agreement and Technology Agreement . . . . . . 7\n",
+    ],
+)
+def test_agreements_table_of_contents_lines(text):
+    assert an.find_agreements(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,parties",
+    [
+        # 10k_apple_1997 4.8: a firm name with a comma
+        (
+            (
+                "Registration Rights Agreement, dated June 7, 1996 among\n   the Company and Goldman, Sachs & Co. "
+                "and Morgan Stanley\n   & Co. Incorporated."
+            ),
+            ["the Company", "Goldman, Sachs & Co.", "Morgan Stanley\n   & Co. Incorporated"],
+        ),
+        # 10k_apple_1997 10.A.28: a generational suffix
+        (
+            "Employment Agreement dated March 4, 1996, between Registrant and Fred D.\n   Anderson, Jr.",
+            ["the Company", "Fred D. Anderson, Jr."],
+        ),
+        # 10k_gainsco_2010 4.6: an upper-case name with its suffix
+        (
+            (
+                "Junior Subordinated Indenture between GAINSCO, INC. and Wilmington Trust Company, as Trustee, "
+                "dated as of January 13, 2006"
+            ),
+            ["GAINSCO, INC.", "Wilmington Trust Company"],
+        ),
+        # 8k_turner_1994: short names stay apart
+        (
+            "Agreement and Plan of Merger dated as of October 15, 1993, among TBS, NL Acquisition Co. and New Line",
+            ["TBS", "NL Acquisition Co.", "New Line"],
+        ),
+    ],
+)
+def test_agreements_party_lists(text, parties):
+    (f,) = an.find_agreements(text)
+    assert [" ".join(p.split()) for p in f.parties] == [" ".join(p.split()) for p in parties]
+
+
+def test_agreements_representatives_of_the_underwriters():
+    """8k_apple_2019: "... and J.P. Morgan Securities plc, as representatives of the several underwriters named
+    therein": the capacity is not part of the name."""
+    (c,) = [
+        c
+        for c in mine("8k_apple_2019.txt", "agreement")
+        if c.subject.name == "Underwriting Agreement"
+    ]
+    assert "J.P. Morgan Securities plc" in c.q("parties")
+
+
+def test_agreements_financing_agreement_under_which_one_borrowed():
+    """8k_stockwalk_2000, notes to the financial statements: "Short-term borrowings represent secured borrowings
+    under a bank credit\nagreement to finance securities inventory positions and receivables"."""
+    text = (
+        "     Short-term borrowings represent secured borrowings under a bank credit\nagreement to finance "
+        "securities inventory positions and receivables."
+    )
+    (g,) = under_generic(text, 0, len(text))
+    assert (g.name, g.date, g.parties, g.standing) == ("bank credit agreement", None, [], True)
+    assert ("bank credit agreement", None) in agreements("8k_stockwalk_2000.txt")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 8k_apple_2019 EX-4.1: a hypothetical lender, no particular agreement
+        (
+            "being a bank receiving payments on an extension of credit made pursuant to a loan agreement entered "
+            "into in the ordinary course of its trade or business"
+        ),
+        # 10k_gainsco_2010: a definite mention refers to an agreement named elsewhere
+        "The interest rate on borrowings under our credit agreement is variable",
+        # an indefinite agreement of no particular kind
+        "loans under a new agreement to be negotiated with the lenders",
+    ],
+)
+def test_agreements_financing_agreement_nothing(text):
+    assert under_generic(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    "name,agreement,party,kind",
+    [
+        # 8k_turner_1994: employment agreements with New Line's chairman and president
+        ("8k_turner_1994.txt", "employment agreement", "Robert Shaye", "person"),
+        # 8k_stockwalk_2000: "a five-year employment/noncompete agreement with Mr. Feltl"
+        ("8k_stockwalk_2000.txt", "employment/noncompete agreement", "Mr. Feltl", "person"),
+        # 8k_stockwalk_2000: "a definitive merger agreement with R.J. Steichen & Company" (a company)
+        ("8k_stockwalk_2000.txt", "merger agreement", "R.J. Steichen & Company", "company"),
+    ],
+)
+def test_agreements_counterparty_kinds(name, agreement, party, kind):
+    got = {
+        (c.subject.name, c.object.name): c.object.kind
+        for c in mine(name, "agreement")
+        if c.object is not None
+    }
+    assert got[(agreement, party)] == kind

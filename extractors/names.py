@@ -49,11 +49,50 @@ def org_form(text: str) -> str | None:
 
 
 _HONORIFIC = re.compile(r"^(?:(?:Mr|Mrs|Ms|Messrs|Dr|Prof)\.?|Miss|Sir|Dame)\s+(?=[A-Z])")
+_DEGREES = load("role_titles.json")["degrees"]
+
+
+def _degree_alt(d: str) -> str:
+    """ "M.D." as written with its periods (any case), or as "MD" / "M.D" in its own or upper case."""
+    core = [p for p in d.rstrip(".").split(".") if p]
+    dotted = r"\.\s?".join(re.escape(p) for p in core) + (r"\." if d.endswith(".") else r"\.?")
+    loose = {
+        r"\.?\s?".join(re.escape(p) for p in c) + r"\.?" for c in (core, [p.upper() for p in core])
+    }
+    return rf"(?i:{dotted})|" + "|".join(sorted(loose))
+
+
+# A degree or professional designation after a person's name: "John Q. Roe, M.D.", "Jane Roe, Esq.",
+# "John Roe Ph.D." (10k_medicis_1999.html signature table). Written without its periods it must follow
+# a comma and keep its case ("John Roe, MD"), so that a name such as "Nguyen, Do" keeps its words.
+_PROFESSIONAL = re.compile(
+    r"(?:,\s*(?:" + "|".join(_degree_alt(d) for d in _DEGREES) + r")"
+    r"|\s+(?:(?i:Esq\.)|Esq|ESQ|(?i:"
+    + "|".join(re.escape(d) for d in _DEGREES if d.count(".") >= 2)
+    + r")))"
+    r"(?=\s*(?:,|$))"
+)
+
+
+def strip_degrees(name: str) -> str:
+    """A person's name without trailing degrees: ``Jane Roe, Esq.`` → ``Jane Roe``; ``Jr.``, ``III`` stay."""
+    out = " ".join(name.split())
+    while True:
+        m = None
+        for m in _PROFESSIONAL.finditer(out):
+            pass
+        if m is None or m.end() != len(out.rstrip(" ,")) or not out[: m.start()].strip(" ,"):
+            return out
+        out = out[: m.start()].rstrip(" ,")
 
 
 def person_name(name: str) -> str:
-    """A person's name without a leading honorific: ``Mr. John Q. Public`` → ``John Q. Public``."""
-    return _HONORIFIC.sub("", " ".join(name.split()))
+    """A person's name without a leading honorific or trailing degrees.
+
+    ``Mr. John Q. Public`` → ``John Q. Public``; ``John Q. Roe, M.D.`` → ``John Q. Roe``;
+    generational suffixes are part of the name (``John Q. Roe, Jr.``).
+    """
+    return strip_degrees(_HONORIFIC.sub("", " ".join(name.split())))
 
 
 def display_name(name: str) -> str:

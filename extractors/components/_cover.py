@@ -49,6 +49,7 @@ DATE_OF_REPORT = _rx(_P["date_of_report"])
 EVENT_DATE = _rx(_P["event_date"])
 PERIOD_13F = _rx(_P["period_13f"])
 STATEMENT_MONTH = _rx(_P["statement_month"])
+FISCAL_PERIOD = _rx(_P["fiscal_period"])
 AMENDMENT = _rx(_P["amendment"])
 REGISTERED = _rx(_P["registered"])
 NOT_APPLICABLE = _rx(_P["not_applicable"])
@@ -85,7 +86,8 @@ class Cover:
     file_number: Field | None = None
     ein: Field | None = None
     address: Field | None = None
-    date: Field | None = None  # value: ISO date of report / event / period
+    date: Field | None = None  # value: ISO date of report / event / period; extra period: True
+    # when it is the period a periodic report covers ("For the fiscal year ended June 30, 1999")
     amendment: Field | None = None  # value: the number as a string
     registers: list[Field] = field(default_factory=list)
     amends_13d: Field | None = None
@@ -338,6 +340,14 @@ def _date(cov: Cover, text: str, start: int, end: int) -> None:
         if fld:
             cov.date = fld
             return
+    # The period a 10-K / 10-Q covers, printed on its cover: "For the fiscal year ended June 30,
+    # 1999" (10k_medicis_1999.html, saved without its SGML header), "For the quarterly period ended".
+    m = FISCAL_PERIOD.search(text, start, min(end, start + 4000))
+    if m:
+        d = DATE_RE.search(text, m.end(), min(end, m.end() + 80))
+        iso = date_from_match(d) if d else None
+        if iso and re.fullmatch(r"[\s:_\-]*", text[m.end() : d.start()]):
+            cov.date = Field(iso, d.start(), d.end(), {"period": True})
 
 
 def _date_near(text: str, m: re.Match, end: int) -> Field | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extractors.components._cover_values import Field, address_from_rows, jurisdiction, piece_before
 from extractors.components._lines import RULE_LINE, segments, squash
+from extractors.components._sigblock import person_like
 from extractors.names import display_name, is_org_name
 
 # Trailing state tags of EDGAR conformed names: "EXAMPLE CORP OF AMERICA INC \PA\", "EXAMPLE TECHNOLOGIES CORP /".
@@ -42,6 +43,14 @@ MANAGER_ROW = re.compile(
 )
 MANAGER_HEAD = re.compile(
     r"Form\s+13F\s+File\s+Number\s+Name|FORM\s+13F\s+FILE\s+NUMBER\s+NAME", re.IGNORECASE
+)
+# The same list with the name first, as a covering letter prints it: "GEICO Corporation   28-852"
+# under a "13F File Number" column head (13fa_berkshire_2003.txt).
+MANAGER_ROW_NAME_FIRST = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][^\n]*?\S)[ \t]{2,}(?P<no>28-\d{2,6})[ \t]*$", re.MULTILINE
+)
+MANAGER_HEAD_NUMBER = re.compile(
+    r"^[ \t]*(?:Form\s+)?13F\s+File\s+Number[ \t]*$", re.IGNORECASE | re.MULTILINE
 )
 _PERSON_TYPES = {"IN"}  # row 14 / 12 "Type of reporting person": IN = individual
 # Suffixes display_name keeps in capitals as if they were initials ("EXAMPLE INTERNATIONAL INC").
@@ -247,6 +256,21 @@ def other_managers(text: str, start: int, end: int) -> list[Listed]:
                     shown,
                     m.start("name"),
                     m.end("name"),
+                    person=person,
+                    file_number=Field(m.group("no"), m.start("no"), m.end("no")),
+                )
+            )
+    for head in MANAGER_HEAD_NUMBER.finditer(text, start, end):
+        for m in MANAGER_ROW_NAME_FIRST.finditer(text, head.end(), min(end, head.end() + 3000)):
+            name = m.group("name").strip()
+            if RULE_LINE.match(name) or not re.search(r"[A-Za-z]{2}", name):
+                continue
+            person = not is_org_name(name) and person_like(name)
+            out.append(
+                Listed(
+                    name,
+                    m.start("name"),
+                    m.end("no"),
                     person=person,
                     file_number=Field(m.group("no"), m.start("no"), m.end("no")),
                 )

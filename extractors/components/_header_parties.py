@@ -26,9 +26,10 @@ from extractors.components._filers import (
     person_from_conformed,
     reporting_persons,
 )
+from extractors.components._info_table import table_rows
 from extractors.components._lines import segments
 from extractors.filing import Party
-from extractors.names import is_org_name, kind_of, org_form
+from extractors.names import display_name, is_org_name, kind_of, org_form
 from extractors.patterns import load
 
 NAME = "secgraph_header_v1"
@@ -292,16 +293,35 @@ class PartiesMixin:
                 "cover.form4.address",
                 **owner.address.extra,
             )
-        for mgr in other_managers(self.text, *self.cover_span) if self.form_is_13f() else []:
-            who = Mention(mgr.name, "person" if mgr.person else kind_of(mgr.name, "company"))
+        if not self.form_is_13f():
+            return
+        for mgr in other_managers(self.text, 0, len(self.text)):
+            fn = mgr.file_number
+            who = Mention(
+                mgr.name,
+                "person" if mgr.person else kind_of(mgr.name, "company"),
+                identifiers=() if mgr.person else (("commission_file_number", fn.value),),
+            )
             self.add(
                 "identifier",
                 who,
-                mgr.file_number.value,
-                self.ev((mgr.file_number.start, mgr.end)),
+                fn.value,
+                self.ev((min(fn.start, mgr.start), max(fn.end, mgr.end))),
                 "cover.13f.managers",
                 scheme="commission_file_number",
             )
+        self.emit_cusips()
+
+    def emit_cusips(self) -> None:
+        """The CUSIP of each issuer in a Form 13F information table (13f_loews_2001.txt)."""
+        for doc in self.filing.documents:
+            if doc.format == "binary":
+                continue
+            for row in table_rows(doc.text):
+                name = display_name(row.name)
+                who = Mention(name, kind_of(name, "company"), identifiers=(("cusip", row.cusip),))
+                ev = self.ctx.document_evidence(doc, row.start, row.end)
+                self.add("identifier", who, row.cusip, ev, "13f.table.cusip", scheme="cusip")
 
     def emit_subsidiaries(self) -> None:
         """A subsidiaries exhibit (EX-21): one line per subsidiary, its jurisdiction in the last column."""
@@ -313,13 +333,22 @@ class PartiesMixin:
                     continue
                 juris = jurisdiction(row[-1].text)
                 name = " ".join(s.text for s in row[:-1])
-                if juris and is_org_name(name) and not LABEL_WORDS.search(name):
+                if juris and _listed_entity(name) and not LABEL_WORDS.search(name):
                     mention = Mention(name, kind_of(name, "company"))
                     ev = self.ctx.document_evidence(doc, row[0].start, row[-1].end, "Exhibit 21")
                     self.ctx.add("incorporation", mention, juris, ev, NAME, "ex21.row")
 
     def form_is_13f(self) -> bool:
         return (self.state.get("form") or "").startswith("13F")
+
+
+# A subsidiary listed in an EX-21 table whose legal form is not one of ours ("Example France
+# S.A.R.L.", 10k_apple_1994.txt): capitalised words ending in a dotted abbreviation.
+_FOREIGN_FORM = re.compile(r"^[A-Z][\w&'.,()\- ]*\s(?:[A-Za-z]{1,4}\.){2,5}$")
+
+
+def _listed_entity(name: str) -> bool:
+    return is_org_name(name) or bool(_FOREIGN_FORM.match(name.strip()))
 
 
 def _key(name: str) -> str:

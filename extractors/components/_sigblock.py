@@ -34,6 +34,8 @@ TITLE_LABEL = re.compile(_P["title_label"], re.IGNORECASE)
 SKIP = re.compile(_P["skip_segment"], re.IGNORECASE)
 ATTORNEY = re.compile(_P["attorney_in_fact"], re.IGNORECASE)
 TABLE_HEAD = re.compile(_P["table_head"], re.IGNORECASE)
+AUTHORIZED = re.compile(_P["authorized_person_label"], re.IGNORECASE)
+NOT_PARTY = re.compile(_P["not_party"], re.IGNORECASE)
 _ORG_SUFFIX_ONLY = re.compile(
     r"^(?:L\.?L\.?C\.?|INC\.?|INCORPORATED|CORP(?:ORATION)?\.?|L\.?P\.?|LTD\.?|LIMITED|COMPANY|CO\.)$",
     re.IGNORECASE,
@@ -58,6 +60,7 @@ class Signer:
     intermediary: tuple[str, str] | None = None  # ("Example GP Inc.", "general partner")
     by: bool = False  # signed "By:" for the company above
     attorney: str | None = None  # signed by this attorney-in-fact ("*By: /s/ X, Attorney-in-Fact")
+    party_above: bool = False  # the company line stands right above this signer's "By:" line
 
     @property
     def title(self) -> str | None:
@@ -115,6 +118,12 @@ def parse_block(text: str, start: int, end: int) -> list[Signer]:
         same_row = [a for a in anchors if a[0] == r]
         lo, hi = _column_range(seg, same_row)
         signer = Signer(name, seg, by=by)
+        party = _party_above(rows, r, seg, last_row) if by else None
+        if party is not None:
+            company, inter = (party, _join_suffix(party, rows)), None
+            signer.party_above = True
+        elif by and company and out and out[-1].party_above and out[-1].company is company[0]:
+            signer.party_above = True  # a second officer signing for the same party
         if company and (by or r - company[0].line <= 3):
             signer.company, signer.company_name = company[0], company[1]
             signer.intermediary = inter
@@ -133,7 +142,46 @@ def parse_block(text: str, start: int, end: int) -> list[Signer]:
         last_row = r
     _attorneys(out, rows)
     _titles_from_labels(out, rows)
+    _titles_above_label(out, text, start, end)
     return [s for s in out if s.name]
+
+
+def _party_above(rows: list[list[Seg]], r: int, seg: Seg, floor: int) -> Seg | None:
+    """The party's name on the line right above a "By:" signature ("BNP PARIBAS" / "By: /s/ X",
+    8k_apple_2019.txt): a company name, or words in capitals; not a label, date or title."""
+    for row in reversed(rows[max(floor + 1, r - 6) : r]):
+        cells = [x for x in row if not RULE_LINE.match(x.text)]
+        if not cells:
+            continue
+        near = [x for x in cells if abs(x.col - seg.col) <= 12] if len(cells) > 1 else cells
+        if len(near) != 1:
+            return None
+        t = squash(near[0].text)
+        if BY_ONLY.match(t) and not squash(BY_ONLY.match(t).group("rest") or ""):
+            continue
+        if _ORG_SUFFIX_ONLY.match(t):
+            continue  # "EXAMPLE ASSET MANAGEMENT" / "LLC": the name's first line (_join_suffix)
+        if SKIP.match(t) or (t.startswith("(") and t.endswith(")")):
+            continue
+        if (
+            t.endswith((":", ","))
+            or BY_ONLY.match(t)
+            or ANCHOR.search(t)
+            or NAME_LABEL.match(t)
+            or TITLE_LABEL.match(t)
+            or DATE_SEG.match(t)
+            or PAGE_LINE.match(t)
+            or is_title_line(t)
+            or not re.match(r"[A-Z0-9]", t)
+            or NOT_PARTY.match(t)
+            or len(t) > 100
+        ):
+            return None
+        letters = [c for c in t if c.isalpha()]
+        if company_like(t) or (len(letters) >= 3 and all(c.isupper() for c in letters)):
+            return near[0]
+        return None
+    return None
 
 
 def _titles_from_labels(signers: list[Signer], rows: list[list[Seg]]) -> None:
@@ -158,6 +206,27 @@ def _titles_from_labels(signers: list[Signer], rows: list[list[Seg]]) -> None:
             if _same_person(signer.name, name) and seg.line < signer.anchor.line:
                 signer.title_segs.append(seg)
                 break
+
+
+def _titles_above_label(signers: list[Signer], text: str, start: int, end: int) -> None:
+    """ "Barry Roe, Senior Vice President  (212) 555-0100" above "Name, Phone No., and Title of
+    Person Duly Authorized to Submit This Report" on a Form 13F cover (13f_loews_2001.txt)."""
+    if all(s.title_segs or not s.name for s in signers):
+        return
+    for m in AUTHORIZED.finditer(text, max(0, start - 1500), end):
+        rows = segments(text, max(0, m.start() - 400), m.start())
+        for row in reversed(rows):
+            vals = [x for x in row if not RULE_LINE.match(x.text)]
+            if not vals:
+                continue
+            got = _name_comma_title(vals[0].text)
+            if got and got[1]:
+                name, title = got
+                seg = _sub(vals[0], len(vals[0].text) - len(title))
+                for signer in signers:
+                    if not signer.title_segs and signer.name and _same_person(signer.name, name):
+                        signer.title_segs.append(seg)
+            break
 
 
 def _anchors(rows: list[list[Seg]]) -> list[tuple[int, Seg, str, bool]]:

@@ -31,6 +31,9 @@ _P = load("defined_terms.json")
 DEFINITION = re.compile(_P["definition"], re.IGNORECASE)
 GROUP = re.compile(_P["group"], re.IGNORECASE)
 APPOSITIVE = re.compile(_P["appositive"].replace("{JURIS}", JURIS_ALT), re.IGNORECASE)
+# "X, a corporation organized under the laws of England" (ex1_jv_igene_2003.html), "Y, a national
+# banking association duly organized and existing under the laws of the United States" (8k_apple_2019.txt).
+APPOSITIVE_LAWS = re.compile(_P["appositive_laws"].replace("{JURIS}", JURIS_ALT), re.IGNORECASE)
 AS_ROLE = re.compile(_P["as_role"])
 GENERIC_HEADS = re.compile(_P["generic_heads"], re.IGNORECASE)
 _STOP = frozenset(_P["name_stop_words"])
@@ -62,10 +65,14 @@ class DefinedTerms(Component):
     def process(self, doc: Doc, ctx: FilingContext) -> None:
         text = doc.text
         quotes = bool(_QUOTE.search(text))
-        if not quotes and not _APPOS_HINT.search(text):
+        laws = "under the laws of" in text
+        if not quotes and not laws and not _APPOS_HINT.search(text):
             return
         for m in APPOSITIVE.finditer(text):
             self._appositive(doc, ctx, m)
+        if laws:
+            for m in APPOSITIVE_LAWS.finditer(text):
+                self._appositive(doc, ctx, m)
         if quotes:
             for m in DEFINITION.finditer(text):
                 self._definition(doc, ctx, m)

@@ -12,7 +12,11 @@ for the components after it.
 
 Cover values are preferred to header values (they are what the filing
 prints: ``58-1592285``, ``000-23741``, ``Georgia``); the header gives the CIK
-and whatever the cover lacks.
+and whatever the cover lacks. The filing's date is the period of report (the
+header's, else the period the cover says a 10-K/10-Q covers), the date of
+report or event, else the signature date (a letter's date); the filing date
+only when none is printed. A Form 13F's information table gives the CUSIP of
+each issuer it lists.
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from extractors.components._cover import Cover, Field, read_cover
 from extractors.components._filers import clean_conformed
 from extractors.components._header_parties import PartiesMixin, _key, _suffix
 from extractors.components._sgml_spans import HeaderSpans, header_spans
+from extractors.components._sigblock import parse_block
 from extractors.components.base import Component
+from extractors.components.signatures import signature_regions
 from extractors.filing import Document
 from extractors.names import org_form
 from extractors.parse import DATE_RE, date_from_match
@@ -172,24 +178,47 @@ class _Reader(PartiesMixin):
         return self.ctx.source_evidence(base + m.start(1), base + m.end(1), "header")
 
     def date(self) -> str | None:
+        """The period of report, the cover's date of report (or event, or period covered), else
+        the signature date (a letter's date); the filing date only when none is printed."""
         if self.hdr.period_of_report:
             return self.hdr.period_of_report
         if self.cover.date:
             return self.cover.date.value
         return self.signature_date() or self.hdr.filed_date
 
+    def period(self) -> str | None:
+        """The period of report: the header's, else the period the cover says the report covers."""
+        if self.hdr.period_of_report:
+            return self.hdr.period_of_report
+        if self.cover.date and self.cover.date.extra.get("period"):
+            return self.cover.date.value
+        return None
+
     def signature_date(self) -> str | None:
-        """The first date of the main document's signature block (a filing without a report date)."""
+        """The date of the main document's signatures (a filing without a report date).
+
+        The first date of its signature section; without one, the date of the first conformed
+        signature that states one (a letter's "By: /s/" block dated by its letterhead,
+        corresp_alltel_2005.txt).
+        """
         if self.main is None:
             return None
+        if "sig_date" in self.state:
+            return self.state["sig_date"]
+        found = None
         sec = self.main.section("signature")
-        if sec is None:
-            return None
-        for m in DATE_RE.finditer(self.text, sec.start, min(sec.end, sec.start + 3000)):
-            iso = date_from_match(m)
-            if iso:
-                return iso
-        return None
+        if sec is not None:
+            for m in DATE_RE.finditer(self.text, sec.start, min(sec.end, sec.start + 3000)):
+                found = date_from_match(m)
+                if found:
+                    break
+        else:
+            for start, end, _label in signature_regions(self.main):
+                found = next((s.date for s in parse_block(self.text, start, end) if s.date), None)
+                if found:
+                    break
+        self.state["sig_date"] = found
+        return found
 
     def items(self) -> tuple[str, ...] | None:
         got: list[str] = []
@@ -251,18 +280,22 @@ class _Reader(PartiesMixin):
             form=form,
             date=date,
             amendment_no=amendment,
-            period=self.hdr.period_of_report,
+            period=self.period(),
             items=self.items() if family["items"] else None,
             filed=self.hdr.filed_date,
         )
         self.state["date"] = date
         if amendment and self.cover.amendment:
-            printed = self.cover.form.extra["title"] if self.cover.form else f"Form {form}"
-            amended = re.sub(r"/A$", "", printed, flags=re.IGNORECASE)
+            printed = self.cover.form.extra["title"] if self.cover.form else None
+            amended = amended_name(printed, form)
             when = self.hdr.filed_date or self.signature_date() or date
             self.add(
                 "amends",
-                Mention(f"{printed} Amendment No. {amendment}", "filing", attrs=(("doc", self.ctx.doc_id),)),
+                Mention(
+                    f"{printed or amended} Amendment No. {amendment}",
+                    "filing",
+                    attrs=(("doc", self.ctx.doc_id),),
+                ),
                 Mention(amended, "filing"),
                 self.ev(self.cover.amendment),
                 "cover.amendment",
@@ -270,17 +303,22 @@ class _Reader(PartiesMixin):
                 date=when,
             )
         if self.cover.amends_13d and self.main:
+            # A Schedule TO that is also an amendment to a Schedule 13D (box checked on its cover,
+            # sctota_cvr_icahn_2025.txt): its own amendment, whose number the cover does not state.
+            when = self.hdr.filed_date or self.signature_date() or date
             self.add(
                 "amends",
                 Mention(
-                    f"{self.cover.form.extra['title'] if self.cover.form else form} amendment",
+                    "amendment to Schedule 13D",
                     "filing",
-                    attrs=(("doc", self.ctx.doc_id),),
+                    attrs=(("form", "SC 13D/A"), ("date", when))
+                    if when
+                    else (("form", "SC 13D/A"),),
                 ),
                 Mention("Schedule 13D", "filing"),
                 self.ev(self.cover.amends_13d),
                 "cover.amends_13d",
-                date=self.hdr.filed_date or self.signature_date() or date,
+                date=when,
             )
         for reg in self.cover.registers:
             self.add(
@@ -328,6 +366,23 @@ class _Reader(PartiesMixin):
                 "cover.address",
                 **c.address.extra,
             )
+
+
+def amended_name(printed: str | None, form: str | None) -> str:
+    """The name of the form an amendment amends, as the form calls itself.
+
+    The cover's printed title without "/A" ("Form 8-A/A" → "Form 8-A"); an EDGAR submission
+    type ("13F-HR/A", "SC 13D/A", "SC TO-T/A", "8-A12G/A") goes through the lexicon of form
+    names (header_forms.json "form_names") when no title is printed, and so does a printed
+    title that is a submission type ("FORM 13F-HR/A", 13f_loews_2001.txt).
+    """
+    names = _FORMS["form_names"]
+    if printed:
+        word, _, code = printed.partition(" ")
+        code = re.sub(r"/A$", "", code.strip(), flags=re.IGNORECASE).upper()
+        return names.get(code) or f"{word} {code}"
+    code = re.sub(r"/A$", "", (form or "").strip(), flags=re.IGNORECASE).upper()
+    return names.get(code) or f"Form {code}"
 
 
 def _family(form: str) -> dict:

@@ -59,6 +59,19 @@ APPOSITIVES = [
         "corporation",
     ),  # "Holdings,\nInc., a Nevada"
     ("ex24_poa_yelp_2012.txt", "Yelp! Inc.", "Delaware", "corporation"),
+    # "X, a <form> (duly) organized (and existing) under the laws of <place>".
+    (
+        "ex1_jv_igene_2003.html",
+        "Tate & Lyle Fermentation Products Ltd.",
+        "England",
+        "corporation",
+    ),
+    (
+        "8k_apple_2019.txt",
+        "Bank of New York Mellon Trust Company, N.A.",
+        "United States",
+        "national banking association",
+    ),
 ]
 
 
@@ -70,6 +83,20 @@ def test_defined_terms_incorporation(name, entity, juris, form):
         (name_of(c.subject), c.object, c.q("org_form")) for c in claims(name, "incorporation", DT)
     }
     assert (entity, juris, form) in got
+
+
+def test_defined_terms_laws_of_a_place_not_named_is_nothing():
+    # 8k_apple_2019.txt: "duly qualified ... in good standing under the laws of each other
+    # jurisdiction in which it owns or leases properties": no place, no fact; and 8k_walmart_1995.txt
+    # "The First National Bank of Chicago, a national banking association with its ..." names none.
+    got = {c.object for c in claims("8k_apple_2019.txt", "incorporation", DT)}
+    assert got <= {"California", "United States"}
+    banks = [
+        c
+        for c in claims("8k_walmart_1995.txt", "incorporation", DT)
+        if "Bank" in name_of(c.subject)
+    ]
+    assert banks == []
 
 
 def test_defined_terms_no_incorporation_for_people_or_unknown_places():

@@ -157,6 +157,21 @@ FILINGS = [
     ("form4_productivity_2000.txt", "4", "2000-02-29", "Alan H. Foster", None, None),
     ("13fa_berkshire_2003.txt", "13F-HR/A", "2002-12-31", "Berkshire Hathaway Inc.", 3, None),
     ("def14a_180degree_2020.txt", "DEF 14A", "2020-05-14", "180 Degree Capital Corp.", None, None),
+    # Saved without their SGML header: the period the cover says the report covers ("For the
+    # fiscal year ended June 30, 1999"), not the signature date (September 28, 1999).
+    (
+        "10k_medicis_1999.html",
+        "10-K",
+        "1999-06-30",
+        "Medicis Pharmaceutical Corporation",
+        None,
+        None,
+    ),
+    ("10k_gainsco_2010.html", "10-K", "2009-12-31", "Gainsco, Inc.", None, None),
+    # A letter: no period, no date of report; its date (June 22), not the filing date (June 23).
+    ("corresp_alltel_2005.txt", "CORRESP", "2005-06-22", "ALLTEL Corp", None, None),
+    # The manager named above "Name of Institutional Investment Manager" (13F cover).
+    ("13f_loews_2001.txt", "13F-HR/A", "2001-03-31", "Loews Corporation", 1, None),
 ]
 
 
@@ -173,6 +188,13 @@ def test_header_filing_claim(row):
         amendment,
         items,
     )
+
+
+def test_header_period_from_the_cover():
+    got = claims("10k_medicis_1999.html", "filing")[0]
+    assert got.q("period") == "1999-06-30"
+    # An 8-K's date of report is not a period of report.
+    assert claims("innotrac_8k_2003-07-28.txt", "filing")[0].q("period") is None
 
 
 def test_header_header_only_filing():
@@ -222,12 +244,48 @@ IDENTIFIERS = [
         "def14a_180degree_2020.txt",
         ("180 Degree Capital Corp.", "irs_ein", "133119827"),
     ),  # header only
+    # The covering letter's list, name first: the fuller name of the manager 28-101.
+    (
+        "13fa_berkshire_2003.txt",
+        ("Government Employees Insurance Company", "commission_file_number", "28-101"),
+    ),
+    # Form 13F information tables: the issuer's name (wrapped names joined) and its CUSIP as printed.
+    ("13fa_berkshire_2003.txt", ("Automatic Data Processing", "cusip", "053015 10 3")),
+    ("13f_loews_2001.txt", ("Agnico Eagle Mines Ltd.", "cusip", "008474108")),  # name over 2 lines
+    ("13f_loews_2001.txt", ("Stillwater Mining Co.", "cusip", "86074Q102")),  # starts a line above
+    ("13f_loews_2001.txt", ("Delphi Finl Group Inc", "cusip", "247131105")),  # name touches class
+    ("13f_loews_2001.txt", ("Apex Silver Mines Ltd.", "cusip", "G04074111")),  # warrants, CINS
 ]
 
 
 @pytest.mark.parametrize("name,fact", IDENTIFIERS, ids=[f"{n}-{f[1]}" for n, f in IDENTIFIERS])
 def test_header_identifier(name, fact):
     assert fact in _facts(name, "identifier")
+
+
+def test_header_cusips_of_a_13f_table_only():
+    got = [
+        c for c in claims("13f_loews_2001.txt", "identifier", HEADER) if c.q("scheme") == "cusip"
+    ]
+    assert len(got) == 125 and len({c.object for c in got}) == 125
+    # Option rows print a number whose check digit is wrong ("067901908" for calls on a stock whose
+    # CUSIP is 067901108): no identifier; nor for a row that prints "None".
+    assert not {"067901908", "067901958", "25271C112"} & {c.object for c in got}
+    # Other forms print CUSIPs only on their covers (one, the issuer's): no table is read.
+    for name in ("sc13d_cybergy_2016.html", "def14a_180degree_2020.txt", "8k_aames_1998.txt"):
+        assert not [
+            c for c in claims(name, "identifier") if c.provenance.pattern == "13f.table.cusip"
+        ]
+
+
+@pytest.mark.parametrize(
+    "cusip,ok",
+    [("00130H105", True), ("053015103", True), ("G04074103", True), ("00130H106", False)],
+)
+def test_header_cusip_check_digit(cusip, ok):
+    from extractors.components._info_table import check_digit_ok
+
+    assert check_digit_ok(cusip) is ok
 
 
 def test_header_cover_file_number_wins_over_header():
@@ -256,6 +314,7 @@ INCORPORATIONS = [
     ),  # row 6 "Ontario, Canada"
     ("sctota_cvr_icahn_2025.txt", "Beckton Corp.", "Delaware", "corporation"),
     ("10k_apple_1994.txt", "Apple Computer B.V.", "Netherlands", None),  # EX-21 subsidiaries
+    ("10k_apple_1994.txt", "Apple Computer France S.A.R.L.", "France", None),  # a foreign form
 ]
 
 
@@ -295,6 +354,46 @@ def test_header_amends_and_registers_on_the_8a_amendment():
     assert [(name_of(c.object), c.q("section")) for c in reg] == [
         ("Series A Participating Cumulative Preferred Stock Purchase Rights", "12(g)")
     ]
+
+
+def test_header_amended_form_as_the_form_calls_itself():
+    # 13f_loews_2001.txt prints "FORM 13F-HR/A" (an EDGAR submission type): it amends a Form 13F.
+    amends = claims("13f_loews_2001.txt", "amends", HEADER)
+    assert [(name_of(c.object), c.q("number"), c.q("date")) for c in amends] == [
+        ("Form 13F", 1, "2001-05-15")
+    ]
+    # 13fa_berkshire_2003.txt prints "Form 13F".
+    amends = claims("13fa_berkshire_2003.txt", "amends", HEADER)
+    assert [(name_of(c.object), c.q("number")) for c in amends] == [("Form 13F", 3)]
+
+
+def test_header_schedule_to_also_amending_a_13d():
+    # sctota_cvr_icahn_2025.txt: Amendment No. 3 to the Schedule TO, and the box "amendment to
+    # Schedule 13D under Rule 13d-2" checked: a second amendment whose number is not printed,
+    # which is not the filing's own Amendment No. 3.
+    amends = claims("sctota_cvr_icahn_2025.txt", "amends", HEADER)
+    got = {(name_of(c.object), c.q("number"), c.q("date")) for c in amends}
+    assert got == {("Schedule TO", 3, "2025-01-10"), ("Schedule 13D", None, "2025-01-10")}
+    own = [c.subject.attr("doc") for c in amends]
+    assert own.count("0001104659-25-002604") == 1
+
+
+@pytest.mark.parametrize(
+    "printed,form,name",
+    [
+        ("Form 8-A/A", "8-A/A", "Form 8-A"),
+        (None, "8-A12G/A", "Form 8-A"),
+        ("Form 13F-HR/A", "13F-HR/A", "Form 13F"),
+        (None, "SC 13D/A", "Schedule 13D"),
+        ("Schedule TO", "SC TO-T/A", "Schedule TO"),
+        (None, "SC TO-T/A", "Schedule TO"),
+        (None, "S-3/A", "Form S-3"),
+    ],
+)
+def test_header_amended_name(printed, form, name):
+    from extractors.components.header import amended_name
+
+    assert amended_name(printed, form) == name
 
 
 def test_header_no_amends_on_an_original_form():

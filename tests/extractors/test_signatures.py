@@ -148,7 +148,11 @@ def test_signatures_ten_k_table_signers():
         == "Interim Chief Executive Officer and Director (Principal Executive Officer)"
     )
     assert got["Edgar S. Woolard, Jr."] == "Director"
-    assert got["Fred D. Anderson"] == "EXECUTIVE VICE PRESIDENT AND CHIEF FINANCIAL OFFICER"
+    # He signs twice ("By:" and the table): one fact, with the fuller title of the table.
+    assert (
+        got["Fred D. Anderson"]
+        == "Executive Vice President and Chief Financial Officer (Principal Financial Officer)"
+    )
 
 
 def test_signatures_side_by_side_signers():
@@ -301,3 +305,101 @@ def test_signatures_evidence_round_trip(path):
     for c in claims(path.name, component=SIG):
         for ev in c.evidence:
             assert ev.text and ev.text == fl.source[ev.start : ev.end]
+
+
+def _roles(name: str, pattern: str | None = None) -> set[tuple]:
+    return {
+        (name_of(c.subject), c.q("role"), name_of(c.object))
+        for c in claims(name, "role", SIG)
+        if pattern is None or c.provenance.pattern == pattern
+    }
+
+
+# A signer who signs both "By:" and in the table of officers and directors: a role for every title
+# part of every signature; "chairman of the board" beside "chairman of the board of directors" is one.
+EVERY_TITLE = [
+    ("10k_medicis_1999.html", "Jonah Shacknai", "chairman of the board of directors", True),
+    ("10k_medicis_1999.html", "Jonah Shacknai", "principal executive officer", True),
+    ("10k_medicis_1999.html", "Jonah Shacknai", "chief executive officer", True),
+    ("10k_medicis_1999.html", "Jonah Shacknai", "chairman of the board", False),
+    ("10k_apple_1994.txt", "Michael H. Spindler", "principal executive officer", True),
+    ("10k_apple_1994.txt", "Michael H. Spindler", "director", True),
+    ("10k_apple_1997.txt", "Fred D. Anderson", "principal financial officer", True),
+    ("s3a_pageamerica_1995.txt", "Steven L. Sinn", "principal executive officer", True),
+    ("s3a_pageamerica_1995.txt", "Steven L. Sinn", "chairman of the board", True),
+    ("10k_gainsco_2010.html", "Glenn W. Anderson", "chief executive officer", True),  # split cells
+    ("10k_gainsco_2010.html", "Glenn W. Anderson", "director", True),
+]
+
+
+@pytest.mark.parametrize("row", EVERY_TITLE, ids=[f"{r[0]}-{r[2]}-{r[3]}" for r in EVERY_TITLE])
+def test_signatures_role_for_every_title(row):
+    name, person, role, present = row
+    got = {(p, r) for p, r, _o in _roles(name, "block.title")}
+    assert ((person, role) in got) is present
+
+
+def test_signatures_one_signed_fact_per_signer():
+    signers = [s[0] for s in _signed("10k_medicis_1999.html")]
+    assert sorted(signers) == sorted(set(signers)) and len(signers) == 9
+    assert ("Martin H. Neidell", "attorney-in-fact", "Steven L. Sinn") in _roles(
+        "s3a_pageamerica_1995.txt"
+    )
+
+
+def test_signatures_degrees_are_not_names():
+    # 10k_medicis_1999.html: "/s/ RICHARD L DOBSON, M.D." over "Richard L. Dobson, M.D.", "Peter S. Knight, Esq.".
+    signers = {s[0] for s in _signed("10k_medicis_1999.html")}
+    assert {"Richard L. Dobson", "Peter S. Knight", "Philip S. Schein"} <= signers
+    assert "Mark A. Prygocki, Sr." in signers  # a generational suffix is part of the name
+    assert not any("M.D." in s or "Esq" in s for s in signers)
+
+
+PERSON_NAMES = [
+    ("Philip S. Schein, M.D.", "Philip S. Schein"),
+    ("Peter S. Knight, Esq.", "Peter S. Knight"),
+    ("Jesse A. Lynn, Esq.", "Jesse A. Lynn"),  # sctota_cvr_icahn_2025.txt "Copies to"
+    ("MARTIN H. NEIDELL, ESQ.", "MARTIN H. NEIDELL"),  # s3a_pageamerica_1995.txt
+    ("Uttam Patil, Ph.D.", "Uttam Patil"),  # 8k_abvc_2025.txt
+    ("John Roe, Jr., M.D.", "John Roe, Jr."),
+    ("Mark A. Prygocki, Sr.", "Mark A. Prygocki, Sr."),
+    ("E. Pete Contrucci III", "E. Pete Contrucci III"),  # 8k_apple_2019.txt
+    ("Dr. Murray A. Goldman", "Murray A. Goldman"),
+    ("Nguyen, Do", "Nguyen, Do"),  # a name, not a degree
+    ("John Do", "John Do"),
+]
+
+
+@pytest.mark.parametrize("raw,name", PERSON_NAMES, ids=[p[0] for p in PERSON_NAMES])
+def test_signatures_person_name_without_degrees(raw, name):
+    from extractors.names import person_name
+
+    assert person_name(raw) == name
+
+
+def test_signatures_title_of_the_person_authorized_on_a_13f_cover():
+    # 13f_loews_2001.txt: "Barry Hirsch, Senior Vice President  (212) 521-2920" above "Name, Phone No.,
+    # and Title of Person Duly Authorized to Submit This Report", signed "By: /s/ Barry Hirsch" below.
+    assert [(s[0], s[1]) for s in _signed("13f_loews_2001.txt")] == [
+        ("Barry Hirsch", "Senior Vice President")
+    ]
+    assert {r for _p, r, _o in _roles("13f_loews_2001.txt")} == {"senior vice president"}
+
+
+def test_signatures_roles_from_exhibit_signature_blocks():
+    # 8k_apple_2019.txt EX-1.1: "BNP PARIBAS / By: /s/ Hugh Pryse-Davies / Name: ... / Title: ...",
+    # then a second officer for the same party; the registrant's own officer signs above.
+    got = _roles("8k_apple_2019.txt", "exhibit.title")
+    assert ("Hugh Pryse-Davies", "duly authorised signatory", "BNP Paribas") in got
+    assert ("Anne Besson-Imbert", "authorised signatory", "BNP Paribas") in got
+    assert ("Marc Lewell", "managing director", "J.P. Morgan Securities PLC") in got
+    assert ("Gary Wipfler", "corporate treasurer", "Apple Inc.") in got
+    assert ("Adam Greene", "managing director", "Goldman Sachs & Co. LLC") in got
+
+
+def test_signatures_no_exhibit_role_without_the_party_above():
+    # 8k_astafunding_2005.txt EX-10.1: "LANDLORD: / ATTEST: / By: /s/ Bjorn R. Johnson": the party
+    # is not named in the block, so no organisation for the title.
+    assert _roles("8k_astafunding_2005.txt", "exhibit.title") == set()
+    # Opinions and consents are signed by firms (8k_apple_2019.txt EX-5.1): no person, no role.
+    assert not any(p.endswith("LLP") for p, _r, _o in _roles("8k_apple_2019.txt"))

@@ -19,8 +19,20 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
 @lru_cache(maxsize=1)
+def _lists_raw() -> dict:
+    return json.loads(_DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _suffix_classes() -> dict[str, str]:
+    """Each corporate suffix → its legal-form class (``corp`` → ``inc``)."""
+    classes = _lists_raw()["suffix_classes"]
+    return {m: cls for cls, members in classes.items() if not cls.startswith("_") for m in members}
+
+
+@lru_cache(maxsize=1)
 def _lists() -> dict[str, tuple[tuple[str, ...], ...]]:
-    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    raw = _lists_raw()
     out = {}
     for key in ("corporate_suffixes", "leading_articles", "person_suffixes", "person_prefixes"):
         # Longest first, so that "l l c" is tried before "c".
@@ -72,6 +84,27 @@ def norm_org(name: str | None) -> str:
     toks = _strip_start(tokens(name or ""), lists["leading_articles"])
     toks = _strip_end(toks, lists["corporate_suffixes"])
     return " ".join(toks)
+
+
+def org_identity_key(name: str | None) -> str:
+    """The key under which two organisation names are the same legal entity (resolution).
+
+    Stricter than :func:`norm_org`: only the outermost corporate suffix is dropped and
+    its legal-form class is kept, so ``"Acme Corp."`` and ``"ACME CORPORATION"`` agree
+    but ``"Acme Limited"``, ``"Acme, Inc. Limited"`` (subsidiaries) and ``"Acme, Inc."``
+    do not. ``"& Co."`` ends a name rather than giving its form.
+    """
+    lists = _lists()
+    toks = _strip_start(tokens(name or ""), lists["leading_articles"])
+    form = ""
+    for p in lists["corporate_suffixes"]:
+        if len(toks) > len(p) and tuple(toks[-len(p) :]) == p:
+            if p == ("co",) and toks[-2] == "and":
+                break
+            suffix = " ".join(p)
+            toks, form = toks[: -len(p)], _suffix_classes().get(suffix, suffix)
+            break
+    return " ".join(toks) + "|" + form
 
 
 def norm_person(name: str | None) -> str:

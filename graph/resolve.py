@@ -19,7 +19,7 @@ from typing import Any
 from extractors.claims import Claim, Mention
 from extractors.names import person_name
 from graph import iri as iris
-from graph.normalize import best_name, norm_org, norm_person, norm_text
+from graph.normalize import best_name, norm_org, norm_person, norm_text, org_identity_key
 from graph.records import FilingInput
 
 ORG_KINDS = frozenset({"company", "fund", "bank", "government", "organization"})
@@ -249,8 +249,8 @@ class Resolver:
                     and claim.q("scheme") in ORG_SCHEMES
                 ):
                     keys[node].add((claim.q("scheme"), norm_text(str(claim.object))))
-                if norm_org(m.name):
-                    keys[node].add(("name", norm_org(m.name)))
+                if norm_org(m.name):  # same name and same legal form (not "X Limited" for "X, Inc.")
+                    keys[node].add(("name", org_identity_key(m.name)))
         for key, value in self.index.items():
             scheme, _, val = key.partition(":")
             if scheme in (*ORG_SCHEMES, "name"):

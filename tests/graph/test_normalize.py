@@ -33,3 +33,21 @@ def test_normalize_person_middle_initial_and_honorifics():
 def test_normalize_best_name_prefers_longest_formal():
     assert best_name(["the Company", "Innotrac Corporation", "Innotrac"]) == "Innotrac Corporation"
     assert best_name(["INNOTRAC CORPORATION", "Innotrac Corporation"]) == "Innotrac Corporation"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Innotrac Corporation", "INNOTRAC CORP.", True),
+        ("The Walt Disney Company", "Walt Disney Co.", True),
+        ("Acme Fund, L.P.", "Acme Fund LP", True),
+        ("Acme Computer Limited", "Acme Computer, Inc.", False),  # an EX-21 subsidiary
+        ("Acme Computer, Inc. Limited", "Acme Computer, Inc.", False),
+        ("Acme Brothers & Co.", "Acme Brothers & Co. LLC", False),
+    ],
+)
+def test_normalize_org_identity_key_keeps_legal_forms_apart(a, b, same):
+    from graph.normalize import org_identity_key
+
+    assert (org_identity_key(a) == org_identity_key(b)) is same
+    assert name_key(a) == name_key(b)  # scoring compares names without their forms

@@ -107,15 +107,16 @@ def org_identity_key(name: str | None) -> str:
     return " ".join(toks) + "|" + form
 
 
-def norm_person(name: str | None) -> str:
+def norm_person(name: str | None, keep_initials: bool = False) -> str:
     """Normalised person name, middle initials and honorifics dropped.
 
-    ``"Mr. John Q. Public, Jr."`` and ``"John Public"`` give the same key.
+    ``"Mr. John Q. Public, Jr."`` and ``"John Public"`` give the same key;
+    with ``keep_initials``, ``"john q public"``.
     """
     lists = _lists()
     toks = _strip_start(tokens(name or ""), lists["person_prefixes"])
     toks = _strip_end(toks, lists["person_suffixes"])
-    if len(toks) > 2:
+    if len(toks) > 2 and not keep_initials:
         toks = [toks[0], *(t for t in toks[1:-1] if len(t) > 1), toks[-1]]
     return " ".join(toks)
 

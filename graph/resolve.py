@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -389,11 +390,11 @@ class Resolver:
         return iri
 
     def _resolve_people(self, doc: str, rows: list, registrant: str) -> None:
+        people = [(claim, role, m) for claim, role, m in rows if m.kind == "person"]
+        keys = _person_keys(m.name for _, _, m in people)
         orgs: dict[str, set[str]] = defaultdict(set)
-        for claim, role, m in rows:
-            if m.kind != "person":
-                continue
-            key = norm_person(m.name)
+        for claim, role, m in people:
+            key = keys[m.name]
             if claim.kind == "role" and role == "subject" and isinstance(claim.object, Mention):
                 org = self.res.mentions.get((doc, claim.object))
                 if org:
@@ -402,10 +403,8 @@ class Resolver:
                 org = self.res.lookup(doc, claim.q("on_behalf_of"))
                 if org:
                     orgs[key].add(org)
-        for claim, role, m in rows:
-            if m.kind != "person":
-                continue
-            key = norm_person(m.name)
+        for _claim, _role, m in people:
+            key = keys[m.name]
             candidates = orgs.get(key, set())
             ctx = registrant if (registrant in candidates or not candidates) else min(candidates)
             self._local(doc, m, "person", iris.person_iri(key, ctx), ctx)
@@ -545,6 +544,23 @@ class Resolver:
 def security_iri(issuer: str | None, name: str) -> str:
     """A class of securities of one issuer."""
     return iris.node_iri("security", issuer, _strip_the(norm_text(name)))
+
+
+def _person_keys(names: Iterable[str]) -> dict[str, str]:
+    """The resolution key of each person name in one filing.
+
+    The key drops middle initials ("John Q. Roe" is "John Roe", here and in other
+    filings), except where one filing names two people who differ only by their
+    initials ("John E. Roe" and "John C. Roe"): those keep their initials apart.
+    """
+    names = set(names)
+    full = {n: norm_person(n, keep_initials=True) for n in names}
+    short = {n: norm_person(n) for n in names}
+    variants: dict[str, set[str]] = defaultdict(set)
+    for n in names:
+        if full[n] != short[n]:
+            variants[short[n]].add(full[n])
+    return {n: full[n] if len(variants[short[n]]) > 1 else short[n] for n in names}
 
 
 def _parties_key(claim: Claim) -> tuple[str, ...]:

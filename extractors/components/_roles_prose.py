@@ -29,7 +29,7 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
-_TITLE = (rf"(?:(?i:(?:co-)?(?:{_alt(_TITLE_WORDS)}|chief\s+[a-z]+\s+and\s+[a-z]+\s+officer))(?![\w-])"
+_TITLE = (rf"(?:(?i:(?:co-)?(?:{_alt(_TITLE_WORDS)}|chief\s+[a-z]+\s+and\s+[a-z]+\s+officer|chief\s+[a-z]{{3,}}\s+officer))(?![\w-])"
           rf"|(?:{'|'.join(_SPEC['abbreviations'])})\b)")
 TITLES = rf"{_TITLE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)(?:the\s+)?{_TITLE})*"
 _HON = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)"
@@ -61,6 +61,8 @@ _EXCLUDED_BEFORE = re.compile(_SPEC["excluded_before"], re.IGNORECASE)
 _NOT_NAME = frozenset(_SPEC["not_name_words"])
 _HONORIFIC = re.compile(r"^(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+")
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bNo)(?<!\bInc)(?<!\bCo)(?<!\bCorp)[.;](?=\s+[A-Z(\"\u201c]|\s*$)")
+#: A person's name and a comma just before a title: the title is that person's (an appositive).
+_APPOSED = re.compile(rf"{PERSON.replace('(?P<person>', '(?:')}[*\u2020]*\s*,\s*$")
 #: Full names written after an honorific anywhere ("Dr. John A. Roe"): the registry for "Dr. Roe".
 FULL_AFTER_HONORIFIC = re.compile(rf"\b(?:Dr|Mr|Mrs|Ms)\.\s+((?:[A-Z]\.\s+)?{_GIVEN}(?:[ \t]+{_MID}){{1,3}})")
 
@@ -143,6 +145,9 @@ def find_roles(text: str) -> list[RoleCandidate]:
                 if _EXCLUDED_BEFORE.search(text, max(0, m.start("titles") - 12) if gd.get("titles") else 0,
                                            m.start("titles") if gd.get("titles") else 0):
                     continue
+                if (pid == "title_before_name" and "," in text[m.end("titles"):m.start("person")]
+                        and _APPOSED.search(text, max(0, m.start() - 70), m.start())):
+                    continue  # "A, our Chairman, B, our President": the title is A's, not B's
                 if gd.get("orgsubj"):
                     holder, is_org, surname = " ".join(gd["orgsubj"].split()), True, False
                 else:

@@ -8,9 +8,17 @@ older Item 5 text). Signer titles (signatures component) and agent roles of
 agreement parties (agreements component) are not read here.
 
 Candidates are collected block by block; at the end of the filing short
-references (``Dr. Roe``) are resolved to the full name written elsewhere
-in the filing, abbreviations give way to the full title for the same person
-(``CFO`` / ``Chief Financial Officer``), and each role is emitted once.
+references (``Dr. Roe``, ``Jack Roe`` for the one ``John E. Roe``) are resolved
+to the full name written elsewhere in the filing, abbreviations give way to the
+full title for the same person (``CFO`` / ``Chief Financial Officer``), and each
+role is emitted once.
+
+Roles written as lists or fixed layouts rather than sentences are read by
+``_roles_collect`` (``_roles_lists``, ``_roles_services``): powers of attorney
+(``attorney-in-fact`` of each person who signs below the grant), election
+results (8-K Item 5.07, 10-Q Item 4), underwriting tables and representatives
+of the underwriters, independent auditors and special counsel, ``Name:/Title:``
+signature blocks of agreements in exhibits, and the Form 3/4/5 relationship box.
 """
 
 from __future__ import annotations
@@ -22,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractors.claims import Mention
+from extractors.components import _roles_collect as rc
 from extractors.components import _roles_prose as rp
 from extractors.components._holdings_common import (
     cut_after_suffix,
@@ -46,6 +55,7 @@ _ORGPRE_STOP = frozenset(["The", "Our", "Its", "A", "An", "Former", "Current", "
 _DEPARTMENT = frozenset(_SPEC["department_words"])
 _DROP_ROLES = frozenset(_SPEC["drop_roles"])
 _POSSESSIVE_END = re.compile(r"(?:'s|\u2019s)$")
+_NICKNAMES: dict[str, list[str]] = load("roles_nicknames.json")["nicknames"]
 
 
 class Roles(Component):
@@ -54,28 +64,29 @@ class Roles(Component):
     sections = None
 
     def begin_filing(self, ctx: FilingContext) -> None:
-        ctx.state[NAME] = {"cands": [], "names": set()}
+        ctx.state[NAME] = {"cands": [], "names": set(), "more": [], "seen": set()}
 
     def process(self, doc: Doc, ctx: FilingContext) -> None:
+        st = ctx.state[NAME]
+        rc.collect(doc, ctx, st["more"], st["seen"])
         if doc._.section is not None and doc._.section.kind == "signature":
             return  # signer titles belong to the signatures component
         text = doc._.text
         if not rp.PREFILTER.search(text):
             return
-        st = ctx.state[NAME]
         st["names"].update(rp.full_names(text))
         for c in rp.find_roles(text):
             if not c.holder_is_org and not c.surname_only:
                 st["names"].add(c.holder)
-            st["cands"].append((c, ctx.evidence(doc, c.start, c.end)))
+            st["cands"].append((c, ctx.evidence(doc, c.start, c.end), text))
 
     def end_filing(self, ctx: FilingContext) -> None:
         st = ctx.state.get(NAME) or {}
         default_org = _default_org(ctx)
         registry = _registry(st.get("names", set()), ctx)
         rows: dict[tuple[str, str, str], dict[str, Any]] = {}
-        for c, ev in st.get("cands", []):
-            holder = self._holder(ctx, c, registry)
+        for c, ev, block in st.get("cands", []):
+            holder = self._holder(ctx, c, registry, block)
             if holder is None:
                 continue
             roles = ["director"] if c.board else [_CANONICAL.get(r, r) for r in split_roles(c.titles or "")]
@@ -92,8 +103,12 @@ class Roles(Component):
                 continue
             ctx.add("role", row["holder"], row["org"], row["ev"], NAME, row["pattern"], role=role,
                     since=row["since"], until=row["until"])
+        # roles of lists and layouts: powers of attorney, election results, underwriters, auditors...
+        more = st.get("more", [])
+        rc.header_roles(ctx, more)
+        rc.emit(ctx, more, default_org, lambda h, o, ev, pat, role: ctx.add("role", h, o, ev, NAME, pat, role=role))
 
-    def _holder(self, ctx: FilingContext, c: rp.RoleCandidate, registry: dict[str, str]) -> Mention | None:
+    def _holder(self, ctx: FilingContext, c: rp.RoleCandidate, registry: dict[str, str], block: str) -> Mention | None:
         if c.holder_is_org:
             resolved = ctx.resolve(c.holder)
             if resolved is not None:
@@ -108,11 +123,7 @@ class Roles(Component):
         elif not re.search(r"\s[A-Z]\.?\s", name):  # no middle initial: take the fullest form
             known = registry.get(_first_last(name))
             if known is None or known == name:
-                # "Mike Roe" for the one "Michael D. Roe" of the filing: same surname, same initial
-                last = name.split()[-1].lower()
-                alts = {n for n in registry.get("\x00pool", ()) if n.split()[-1].lower() == last
-                        and n[0] == name[0] and _first_last(n) != _first_last(name)}
-                known = alts.pop() if len(alts) == 1 else None
+                known = _short_form_of(name, registry.get("\x00pool", ()), block)
             name = known or name
         resolved = ctx.resolve(name)
         if resolved is not None and resolved.kind == "person":
@@ -160,6 +171,29 @@ def _collect(rows: dict, c: rp.RoleCandidate, ev, holder: Mention, org: Mention,
         else:
             row["since"] = row["since"] or since
             row["until"] = row["until"] or until
+
+
+def _given_fits(short: str, full: str) -> bool:
+    """Whether a given name as written can stand for a formal one: "Mike" / "Michael", "Jack" / "John", "Ed" / "Edward"."""
+    s, f = short.lower().rstrip("."), full.lower().rstrip(".")
+    return s == f or (len(s) >= 2 and f.startswith(s)) or f in _NICKNAMES.get(s, ())
+
+
+def _short_form_of(name: str, pool, block: str) -> str | None:
+    """The one full name of the filing that a short form ("Mike Roe", "Jack Roe") stands for: same surname, a
+    fitting given name; people whose full name is written in the same passage are other people."""
+    words = name.split()
+    last = words[-1].lower()
+    alts = {n for n in pool if _surname(n) == last and _first_last(n) != _first_last(name)
+            and _given_fits(words[0], n.split()[0])}
+    if len(alts) > 1:
+        alts = {n for n in alts if not re.search(r"\s+".join(map(re.escape, n.split())), block)}
+    return alts.pop() if len(alts) == 1 else None
+
+
+def _surname(name: str) -> str:
+    words = [w for w in name.replace(",", " ").split() if w not in ("Jr.", "Sr.", "II", "III", "IV")]
+    return words[-1].lower() if words else ""
 
 
 def _first_last(name: str) -> str:

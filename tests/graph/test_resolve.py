@@ -78,3 +78,17 @@ def test_resolve_stub_filing_merges_with_ingested_filing():
     cited = [e for e in both.entities.values() if e.category == "filing" and e.attrs]
     assert cited and cited[0].iri == both.filings["0001-99-1"]
     assert any("same form, file number" in r for r, _ in cited[0].decisions["a"])
+
+
+def test_resolve_people_differing_only_by_initials_stay_apart():
+    org = Mention("Acme Corp", "company")
+    e, c = Mention("John E. Roe", "person"), Mention("John C. Roe", "person")
+    plain = Mention("John Roe", "person")
+    fa = _fi(
+        "a",
+        make_claim("role", e, org, _ev("a"), P, role="president"),
+        make_claim("role", c, org, _ev("a"), P, role="director"),
+        make_claim("role", plain, org, _ev("a"), P, role="director"),
+    )
+    res = resolve([fa])
+    assert res.of("a", e) != res.of("a", c)

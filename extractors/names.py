@@ -34,6 +34,21 @@ def kind_of(name: str, default: str = "organization") -> str:
     return default
 
 
+#: Words that give an organisation's legal form (and "the"): set aside when names are compared.
+LEGAL_FORM_WORDS = frozenset(_FORMS["legal_form_words"])
+
+
+def org_key(name: str) -> str:
+    """A name with case, punctuation and legal-form words set aside (``The Acme Corp.`` → ``acme``)."""
+    return " ".join(w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in LEGAL_FORM_WORDS)
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two names name one organisation: equal keys, in any word order."""
+    ka, kb = org_key(a), org_key(b)
+    return bool(ka) and (ka == kb or sorted(ka.split()) == sorted(kb.split()))
+
+
 def is_org_name(name: str) -> bool:
     """Whether a name carries an organisation word (suffix or marker)."""
     return kind_of(name, "") != ""

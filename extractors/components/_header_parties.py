@@ -29,7 +29,7 @@ from extractors.components._filers import (
 from extractors.components._info_table import table_rows
 from extractors.components._lines import segments
 from extractors.filing import Party
-from extractors.names import display_name, is_org_name, kind_of, org_form
+from extractors.names import display_name, is_org_name, kind_of, org_form, same_org
 from extractors.patterns import load
 
 NAME = "secgraph_header_v1"
@@ -74,7 +74,7 @@ class PartiesMixin:
         if fam == "ownership":
             owner, issuer_f = form4_boxes(self.text, 0, min(len(self.text), 8000))
             filer = by_role.get("reporting-owner")
-            if owner and (filer is None or _same(owner.name, filer.name)):
+            if owner and (filer is None or same_org(owner.name, filer.name)):
                 filer = Mention(
                     owner.name, "person", identifiers=filer.identifiers if filer else ()
                 )
@@ -97,7 +97,7 @@ class PartiesMixin:
                     shown,
                     kind_of(shown, "company"),
                     identifiers=hdr_issuer.identifiers
-                    if hdr_issuer and _same(shown, hdr_issuer.name)
+                    if hdr_issuer and same_org(shown, hdr_issuer.name)
                     else (),
                 )
                 self.state["issuer_field"] = name
@@ -111,7 +111,7 @@ class PartiesMixin:
             if persons:
                 first = persons[0]
                 ids = (
-                    hdr_filer.identifiers if hdr_filer and _same(first.name, hdr_filer.name) else ()
+                    hdr_filer.identifiers if hdr_filer and same_org(first.name, hdr_filer.name) else ()
                 )
                 return Mention(
                     first.name,
@@ -126,7 +126,7 @@ class PartiesMixin:
             hdr_filer = by_role.get("filed-by")
             if hdr_filer:
                 for p in persons:
-                    if _same(p.name, hdr_filer.name):
+                    if same_org(p.name, hdr_filer.name):
                         return Mention(
                             p.name, hdr_filer.kind, identifiers=hdr_filer.identifiers
                         ), issuer
@@ -177,7 +177,7 @@ class PartiesMixin:
     def emit_parties(self, parties: list, filer: Mention) -> None:
         fam = self.state["family"]
         for i, p, m in parties:
-            is_filer = _same(m.name, filer.name) or (
+            is_filer = same_org(m.name, filer.name) or (
                 m.identifiers and m.identifiers == filer.identifiers[:1]
             )
             who = filer if is_filer else self._known(m)
@@ -228,7 +228,7 @@ class PartiesMixin:
         for key in ("issuer",):
             other = self.state.get(key)
             if other is not None and (
-                _same(other.name, m.name)
+                same_org(other.name, m.name)
                 or (other.identifiers and other.identifiers[:1] == m.identifiers[:1])
             ):
                 return other
@@ -248,7 +248,7 @@ class PartiesMixin:
         for p in persons:
             m = (
                 filer
-                if _same(p.name, filer.name)
+                if same_org(p.name, filer.name)
                 else Mention(p.name, "person" if p.person else kind_of(p.name, "company"))
             )
             mentions.append(m)
@@ -272,7 +272,7 @@ class PartiesMixin:
         self.state["persons"] = mentions
         for p in self.state.get("row_persons") or []:
             if p.jurisdiction and not p.person:
-                m = next((x for x in mentions if _same(x.name, p.name)), None) or Mention(
+                m = next((x for x in mentions if same_org(x.name, p.name)), None) or Mention(
                     p.name, kind_of(p.name, "company")
                 )
                 self.add(
@@ -349,33 +349,6 @@ _FOREIGN_FORM = re.compile(r"^[A-Z][\w&'.,()\- ]*\s(?:[A-Za-z]{1,4}\.){2,5}$")
 
 def _listed_entity(name: str) -> bool:
     return is_org_name(name) or bool(_FOREIGN_FORM.match(name.strip()))
-
-
-def _key(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", name.lower())
-    drop = {
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "lp",
-        "l",
-        "p",
-        "the",
-        "plc",
-    }
-    return " ".join(w for w in words if w not in drop)
-
-
-def _same(a: str, b: str) -> bool:
-    """Two names of one entity: equal once case, punctuation, suffixes and word order are set aside."""
-    ka, kb = _key(a), _key(b)
-    return bool(ka) and (ka == kb or sorted(ka.split()) == sorted(kb.split()))
 
 
 def _looks_org(name: str) -> bool:

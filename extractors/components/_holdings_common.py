@@ -144,3 +144,19 @@ def split_orgs(name: str) -> list[str]:
     if len(parts) > 1 and all(kind_of(p, "") for p in parts):
         return parts
     return [name]
+
+
+def subject_company(ctx: FilingContext) -> Mention | None:
+    """The company a filing is about: a schedule's issuer (as the header component or the
+    holdings component found it, else the header's subject company), else the registrant."""
+    if is_schedule(ctx):
+        for key in ("secgraph_holdings_v1", "secgraph_header_v1", "header"):
+            found = (ctx.state.get(key) or {}).get("issuer") if isinstance(ctx.state.get(key), dict) else None
+            if isinstance(found, Mention):
+                return found
+        party = ctx.filing.header.party("subject-company")
+        if party and party.name:
+            shown = display_name(party.name)
+            return Mention(shown, kind_of(shown, "company"))
+    return filer_mention(ctx)
+

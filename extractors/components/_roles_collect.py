@@ -18,7 +18,7 @@ from extractors.claims import Evidence, Mention
 from extractors.components import _roles_lists as rl
 from extractors.components import _roles_services as sv
 from extractors.filing import Document
-from extractors.names import display_name, kind_of, person_name
+from extractors.names import LEGAL_FORM_WORDS, display_name, kind_of, person_name
 from extractors.pipeline import FilingContext
 
 #: Item sections whose election headings need no further context (8-K Item 5.07; 10-Q Item 4).
@@ -31,27 +31,7 @@ _SELF = re.compile(
     r"^(?:the\s+)?(?:company|registrant|issuer|corporation|partnership|trust|fund)(?:'s|\u2019s)?$",
     re.IGNORECASE,
 )
-_CORP_WORDS = frozenset(
-    (
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "lp",
-        "llp",
-        "plc",
-        "the",
-        "na",
-        "sa",
-        "ag",
-        "nv",
-    )
-)
+_CORP_WORDS = LEGAL_FORM_WORDS
 
 
 @dataclass

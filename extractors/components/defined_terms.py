@@ -22,7 +22,7 @@ from extractors.claims import Mention
 from extractors.components._cover_values import JURIS_ALT, jurisdiction
 from extractors.components._sigblock import person_like
 from extractors.components.base import Component
-from extractors.names import kind_of, org_form, person_name
+from extractors.names import kind_of, org_form, person_name, same_org
 from extractors.patterns import load
 from extractors.pipeline import FilingContext
 
@@ -140,7 +140,7 @@ class DefinedTerms(Component):
         mention = entity(ctx, name)
         ctx.aliases.setdefault(name.lower(), mention)
         if low in _SELF_TERMS:
-            if ctx.filer is None or _same(mention.name, ctx.filer.name) or low not in ctx.aliases:
+            if ctx.filer is None or same_org(mention.name, ctx.filer.name) or low not in ctx.aliases:
                 ctx.aliases.setdefault(low, mention)
         elif low in _COMPANY_TERMS:
             ctx.aliases.setdefault(low, mention)
@@ -204,7 +204,7 @@ def name_before(text: str, pos: int) -> tuple[int, str] | None:
 def entity(ctx: FilingContext, name: str) -> Mention:
     """The mention for a full name: the filer or the issuer when it is one of them, else a new mention."""
     for known in (ctx.filer, (ctx.state.get("header") or {}).get("issuer")):
-        if known is not None and _same(known.name, name):
+        if known is not None and same_org(known.name, name):
             return known
     got = ctx.aliases.get(name.lower())
     if got is not None:
@@ -227,28 +227,6 @@ def _relates(term: str, name: str) -> bool:
         w[0] for w in re.findall(r"[A-Za-z0-9]+", name) if w[0].isupper() or w[0].isdigit()
     )
     return low.replace(".", "").replace(" ", "") == initials.lower()
-
-
-def _same(a: str, b: str) -> bool:
-    drop = {
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "lp",
-        "l",
-        "p",
-        "the",
-        "plc",
-    }
-    ka = [w for w in re.findall(r"[a-z0-9]+", a.lower()) if w not in drop]
-    kb = [w for w in re.findall(r"[a-z0-9]+", b.lower()) if w not in drop]
-    return bool(ka) and ka == kb
 
 
 @Language.factory(NAME)

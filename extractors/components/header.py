@@ -29,13 +29,13 @@ from spacy.language import Language
 from extractors.claims import Evidence, Mention
 from extractors.components._cover import Cover, Field, read_cover
 from extractors.components._filers import clean_conformed
-from extractors.components._header_parties import PartiesMixin, _key, _suffix
+from extractors.components._header_parties import PartiesMixin, _suffix
 from extractors.components._sgml_spans import HeaderSpans, header_spans
 from extractors.components._sigblock import parse_block
 from extractors.components.base import Component
 from extractors.components.signatures import signature_regions
 from extractors.filing import Document
-from extractors.names import org_form
+from extractors.names import org_form, org_key
 from extractors.parse import DATE_RE, date_from_match
 from extractors.patterns import load
 from extractors.pipeline import FilingContext
@@ -101,7 +101,7 @@ class _Reader(PartiesMixin):
         if kind in ("incorporation", "identifier", "member"):
             key = (
                 kind,
-                _key(subject.name),
+                org_key(subject.name),
                 str(obj.name if isinstance(obj, Mention) else obj).lower(),
                 q.get("scheme"),
             )

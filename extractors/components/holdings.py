@@ -26,12 +26,11 @@ from extractors.components import _ownership_table as tables
 from extractors.components import _schedule13 as sched
 from extractors.components._holdings_common import (
     check_fields,
-    filer_mention,
-    is_schedule,
     joint_names,
     mention_for,
     norm_key,
     security_class,
+    subject_company,
 )
 from extractors.components.base import Component
 from extractors.names import display_name, kind_of
@@ -220,19 +219,8 @@ def _issuer_mention(ctx: FilingContext, name: str, text: str) -> Mention:
 
 
 def _default_issuer(ctx: FilingContext, st: dict) -> Mention | None:
-    """The company whose stock a filing's holdings are in: the schedule's issuer, else the registrant."""
-    if st.get("issuer") is not None:
-        return st["issuer"]
-    if is_schedule(ctx):
-        for key in ("secgraph_header_v1", "header"):
-            hs = ctx.state.get(key)
-            if isinstance(hs, dict) and isinstance(hs.get("issuer"), Mention):
-                return hs["issuer"]
-        party = ctx.filing.header.party("subject-company")
-        if party and party.name:
-            shown = display_name(party.name)
-            return Mention(shown, kind_of(shown, "company"))
-    return filer_mention(ctx)
+    """The company whose stock a filing's holdings are in."""
+    return st.get("issuer") or subject_company(ctx)
 
 
 @Language.factory(NAME, requires=["doc._.ctx"], assigns=[])

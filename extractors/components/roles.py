@@ -34,10 +34,9 @@ from extractors.components import _roles_collect as rc
 from extractors.components import _roles_prose as rp
 from extractors.components._holdings_common import (
     cut_after_suffix,
-    filer_mention,
-    is_schedule,
     norm_key,
     split_orgs,
+    subject_company,
 )
 from extractors.components._titles import split_roles
 from extractors.components.base import Component
@@ -82,7 +81,7 @@ class Roles(Component):
 
     def end_filing(self, ctx: FilingContext) -> None:
         st = ctx.state.get(NAME) or {}
-        default_org = _default_org(ctx)
+        default_org = subject_company(ctx)
         registry = _registry(st.get("names", set()), ctx)
         rows: dict[tuple[str, str, str], dict[str, Any]] = {}
         for c, ev, block in st.get("cands", []):
@@ -244,19 +243,6 @@ def _known_org(ctx: FilingContext, short: str) -> Mention | None:
 def _prefix_of(short: str, full: str) -> bool:
     s, f = norm_key(short), norm_key(full)
     return bool(s) and (f == s or f.startswith(s + " "))
-
-
-def _default_org(ctx: FilingContext) -> Mention | None:
-    """The organisation an unqualified title refers to: a schedule's subject company, else the registrant."""
-    if is_schedule(ctx):
-        hs = ctx.state.get("secgraph_holdings_v1") or {}
-        if hs.get("issuer") is not None:
-            return hs["issuer"]
-        party = ctx.filing.header.party("subject-company")
-        if party and party.name:
-            shown = display_name(party.name)
-            return Mention(shown, kind_of(shown, "company"))
-    return filer_mention(ctx)
 
 
 @Language.factory(NAME, requires=["doc._.ctx"], assigns=[])

@@ -37,7 +37,7 @@ from extractors.components._sigblock import (
 from extractors.components._titles import split_roles
 from extractors.components.base import Component
 from extractors.filing import Document
-from extractors.names import display_name, kind_of, person_name
+from extractors.names import display_name, kind_of, org_key, person_name
 from extractors.pipeline import FilingContext
 
 NAME = "secgraph_signatures_v1"
@@ -227,7 +227,7 @@ def _resolve(
     name: str, known: list[Mention], ctx: FilingContext | None, filer: Mention | None = None
 ) -> Mention:
     for m in known + ([filer] if filer else []):
-        if _key(m.name) == _key(name):
+        if org_key(m.name) == org_key(name):
             return m
     if ctx is not None:
         got = ctx.resolve(name)
@@ -235,29 +235,6 @@ def _resolve(
             return got
     shown = display_name(name) if name.isupper() else name
     return Mention(shown, kind_of(shown, "company"))
-
-
-def _key(name: str) -> str:
-    drop = {
-        "inc",
-        "incorporated",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "ltd",
-        "limited",
-        "llc",
-        "lp",
-        "l",
-        "p",
-        "the",
-        "plc",
-        "sa",
-        "s",
-        "a",
-    }
-    return " ".join(w for w in re.findall(r"[a-z0-9]+", name.lower()) if w not in drop)
 
 
 def _one_column(s: Signer) -> bool:

@@ -184,9 +184,9 @@ def make_docs(nlp: Language, ctx: FilingContext) -> list[Doc]:
     return docs
 
 
-def extract(filing: Filing, nlp: Language | None = None,
-            on_component: Callable[[str], None] | None = None) -> list[Claim]:
-    """Read claims out of a filing with the secgraph pipeline."""
+def extract_context(filing: Filing, nlp: Language | None = None,
+                    on_component: Callable[[str], None] | None = None) -> FilingContext:
+    """Run the pipeline over a filing and return its context (claims, aliases, state)."""
     nlp = nlp or load_pipeline()
     ctx = FilingContext(filing, filing.doc_id)
     docs = make_docs(nlp, ctx)
@@ -201,4 +201,10 @@ def extract(filing: Filing, nlp: Language | None = None,
         finish = getattr(proc, "end_filing", None)
         if finish:
             finish(ctx)
-    return ctx.claims
+    return ctx
+
+
+def extract(filing: Filing, nlp: Language | None = None,
+            on_component: Callable[[str], None] | None = None) -> list[Claim]:
+    """Read claims out of a filing with the secgraph pipeline."""
+    return extract_context(filing, nlp, on_component).claims

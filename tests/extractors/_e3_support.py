@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from extractors.claims import Claim, Mention
-from extractors.filing import Filing
-from extractors.pipeline import extract, load_pipeline
-from extractors.reader import read_filing
-from tests.conftest import CORPUS, SEEDS
-
-
-def path_of(name: str) -> Path:
-    """A seed or corpus file by its name."""
-    return SEEDS / name if (SEEDS / name).exists() else CORPUS / name
-
-
-@cache
-def filing(name: str) -> Filing:
-    return read_filing(path_of(name))
+from tests.extractors.support import claims as all_claims
+from tests.extractors.support import filing, path_of  # noqa: F401
 
 
 @cache
 def claims(name: str) -> tuple[Claim, ...]:
     """Every claim of the whole pipeline on a filing (other components give aliases and the filer)."""
-    return tuple(extract(filing(name), load_pipeline()))
+    return all_claims(name)
 
 
 def mine(name: str, component: str, kind: str | None = None) -> list[Claim]:

@@ -13,8 +13,7 @@ from extractors.components._agreement_prose import (
     filing_amendments,
     under_generic,
 )
-from extractors.pipeline import extract, load_pipeline
-from extractors.reader import read_filing
+from tests.extractors.support import claims
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 pytestmark = pytest.mark.skipif(
@@ -26,17 +25,11 @@ PIPE = (
     "secgraph_exhibits_v1",
     "secgraph_agreements_v1",
 )
-_CACHE: dict[str, list] = {}
-
-
 def mine(name: str, kind: str) -> list:
     """This component's claims of ``kind`` for a seed or corpus file (read once per session)."""
-    if name not in _CACHE:
-        folder = "seeds" if name.startswith("innotrac_") else "corpus"
-        _CACHE[name] = extract(read_filing(SHARED / folder / name), load_pipeline(PIPE))
     return [
         c
-        for c in _CACHE[name]
+        for c in claims(name, PIPE)
         if c.kind == kind and c.provenance.component == "secgraph_agreements"
     ]
 

@@ -8,8 +8,7 @@ import pytest
 
 from extractors.components._citations import find_form, parse_citation, split_citation
 from extractors.components._exhibit_list import number_key, parse_lists
-from extractors.pipeline import extract, load_pipeline
-from extractors.reader import read_filing
+from tests.extractors.support import claims, filing
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 pytestmark = pytest.mark.skipif(
@@ -21,19 +20,9 @@ PIPE = (
     "secgraph_exhibits_v1",
     "secgraph_agreements_v1",
 )
-_CACHE: dict[str, tuple] = {}
-
-
-def _path(name: str) -> Path:
-    return SHARED / ("seeds" if name.startswith("innotrac_") else "corpus") / name
-
-
 def run(name: str):
     """The filing and its claims (header, defined terms, exhibits, agreements), read once per session."""
-    if name not in _CACHE:
-        filing = read_filing(_path(name))
-        _CACHE[name] = (filing, extract(filing, load_pipeline(PIPE)))
-    return _CACHE[name]
+    return filing(name), claims(name, PIPE)
 
 
 def exhibits(name: str) -> dict[str, dict]:

@@ -138,7 +138,7 @@ def _source_as_text(source: str, fmt: str) -> str:
     if fmt == "html":
         source = re.sub(r"(?is)<(script|style|head|ix:header)\b.*?</\1>|<!--.*?-->|<[^>]*>", "", source)
         return html.unescape(source).replace("\u00a0", "")
-    return re.sub(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2}|R\d{1,2}|PRE)>", "", source, flags=re.I)
+    return re.sub(r"</?(?:PAGE|S|C|TABLE|CAPTION|FN|F\d{1,2}|R\d{1,2}|PRE)>", "", source, flags=re.IGNORECASE)
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.name for p in FILES])

@@ -63,7 +63,7 @@ class DefinedTerms(Component):
         ctx.state[NAME] = set()
 
     def process(self, doc: Doc, ctx: FilingContext) -> None:
-        text = doc.text
+        text = doc._.text
         quotes = bool(_QUOTE.search(text))
         laws = "under the laws of" in text
         if not quotes and not laws and not _APPOS_HINT.search(text):
@@ -79,7 +79,7 @@ class DefinedTerms(Component):
 
     # -- "X, a Delaware corporation" --------------------------------------------------------
     def _appositive(self, doc: Doc, ctx: FilingContext, m: re.Match) -> None:
-        got = name_before(doc.text, m.start())
+        got = name_before(doc._.text, m.start())
         juris = jurisdiction(m.group("juris"))
         if not got or not juris:
             return
@@ -112,7 +112,7 @@ class DefinedTerms(Component):
 
     # -- (the "Company"), ("Acme," and together with Roe, ... the "Acme Group") --------------
     def _definition(self, doc: Doc, ctx: FilingContext, m: re.Match) -> None:
-        text = doc.text
+        text = doc._.text
         term = " ".join(m.group("term").split()).strip(" ,.")
         if not term or m.group("article"):
             return  # (each, a "Right"): a class of things, not a name

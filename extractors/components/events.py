@@ -76,7 +76,7 @@ class Events(Component):
         if section is None:
             return
         skip = section.kind in _SKIP_SECTIONS
-        text = doc.text
+        text = doc._.text
         if not PREFILTER.search(text):
             return
         state = ctx.state.setdefault(NAME, {"seen": set(), "amendments": {}})
@@ -99,7 +99,7 @@ class Events(Component):
     def _emit(
         self, doc: Doc, ctx: FilingContext, state: dict, rid: str, label: str, m: re.Match
     ) -> None:
-        text = doc.text
+        text = doc._.text
         s0 = _sentence_start(text, m.start())
         if NOT_EVENT.search(text[max(s0, m.start() - 60) : m.start()]):
             return

@@ -462,6 +462,7 @@ class Registry:
                 amended_date=amended,
                 authorized=rec.authorized,
                 executed=rec.executed,
+                parties=tuple(rec.parties) or None,
             )
         successors = [r for r in self.roles.values() if r.since_of is not None]
         for r in self.roles.values():

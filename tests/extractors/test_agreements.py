@@ -74,6 +74,11 @@ def test_agreements_seed_8a_rights_agreement_and_amendments():
     assert all(q["amended_date"] == "1997-12-31" for q in got.values())
     (rights,) = mine(name, "agreement")
     assert rights.q("parties") == ("Innotrac Corporation", "Reliance Trust Company")
+    # "Amendment No. 1 ... between the Company, Reliance Trust Company and SunTrust Bank"
+    assert set(got[("Rights Agreement", 1, "2000-11-30")]["parties"]) == {
+        "Innotrac Corporation", "Reliance Trust Company", "SunTrust Bank"}
+    assert set(got[("Rights Agreement", 2, "2003-08-14")]["parties"]) == {
+        "Innotrac Corporation", "SunTrust Bank"}
 
 
 def test_agreements_seed_8a_successor_rights_agent():

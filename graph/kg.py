@@ -123,8 +123,12 @@ class KnowledgeGraph:
         self, name_or_sparql: str, params: dict[str, Any] | None = None, union: bool | None = None
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """Like :meth:`query`, also returning the column names."""
-        text, canned = resolve_query(name_or_sparql, params or {})
-        return sparql.rows(self.store.query(text, union=(not canned) if union is None else union))
+        q, text, canned = _resolve(name_or_sparql, params or {})
+        union = (not canned) if union is None else union
+        if q is not None:
+            # Exact lookups first; the substring pass only when they find nothing.
+            return q.run(self.store, params or {}, union=union)
+        return sparql.rows(self.store.query(text, union=union))
 
     def facts(self, doc: str | None = None) -> list[dict[str, Any]]:
         """The facts view (``../shared/spec/facts.md``), read from the graph."""
@@ -212,13 +216,24 @@ class KnowledgeGraph:
         return g
 
     def _label_nodes(self, g: Any) -> None:
-        _, rows = sparql.rows(
-            self.store.query(
-                """SELECT ?n (SAMPLE(?name) AS ?label) (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
-               WHERE { GRAPH ?g { ?n a ?t . OPTIONAL { ?n sg:name ?name } } } GROUP BY ?n"""
+        # Only the graph's nodes, a thousand at a time (VALUES): labelling every typed node of
+        # the store (evidence, selectors, runs...) took seconds at 1M triples.
+        info: dict[str, dict[str, Any]] = {}
+        nodes = [n for n in g.nodes if isinstance(n, str) and "://" in n]
+        for i in range(0, len(nodes), 1000):
+            values = " ".join(sparql.sparql_term(n, "iri") for n in nodes[i : i + 1000])
+            _, rows = sparql.rows(
+                self.store.query(
+                    f"""SELECT ?n (SAMPLE(?name) AS ?label)
+                         (GROUP_CONCAT(DISTINCT STR(?t); separator=" ") AS ?types)
+                   WHERE {{
+                     {{ SELECT DISTINCT ?n ?t WHERE {{ VALUES ?n {{ {values} }} GRAPH ?g {{ ?n a ?t }} }} }}
+                     LATERAL {{ OPTIONAL {{ SELECT ?n ?name WHERE {{ GRAPH ?g2 {{ ?n sg:name ?name }} }}
+                                          LIMIT 1 }} }}
+                   }} GROUP BY ?n"""
+                )
             )
-        )
-        info = {r["n"]: r for r in rows}
+            info.update((r["n"], r) for r in rows)
         for node in g.nodes:
             r = info.get(node, {})
             types = {t.rsplit("#", 1)[-1] for t in (r.get("types") or "").split()}
@@ -229,16 +244,26 @@ class KnowledgeGraph:
 
 def resolve_query(name_or_sparql: str, params: dict[str, Any]) -> tuple[str, bool]:
     """The SPARQL text for a canned name, an ``.rq`` file or literal SPARQL; and whether canned."""
+    _, text, canned = _resolve(name_or_sparql, params)
+    return text, canned
+
+
+def _resolve(
+    name_or_sparql: str, params: dict[str, Any]
+) -> tuple[sparql.CannedQuery | None, str, bool]:
+    """The parsed query (None for literal SPARQL without parameters), its exact-pass text, and
+    whether it is canned."""
     text = name_or_sparql.strip()
     if text and "\n" not in text and " " not in text and not text.endswith(".rq"):
-        return sparql.get(text).render(params), True
+        q = sparql.get(text)
+        return q, q.render(params), True
     path = Path(text)
     if text.endswith(".rq") and "\n" not in text:
         if not path.is_file():
             raise sparql.QueryError(f"no query file {text}")
         q = sparql.parse_query(path.stem, path.read_text(encoding="utf-8"))
-        return q.render(params), True
+        return q, q.render(params), True
     if params:
         q = sparql.parse_query("query", text)
-        return q.render(params), False
-    return text, False
+        return q, q.render(params), False
+    return None, text, False

@@ -6,6 +6,30 @@ parameter (TYPE one of ``string``, ``date``, ``decimal``, ``integer``, ``iri``;
 DEFAULT a JSON value). In the body, ``$NAME`` stands for the parameter's
 value. Prefixes (``sg:``, ``id:``, ``prov:``, ``oa:``, ``dcterms:``...) come
 from the ontology, so the files hold no namespace IRIs.
+
+Looking things up fast: a query finds the entity (or filing, or quote) a string
+parameter names first, then follows links from it. Three derived placeholders
+of a ``string`` parameter ``NAME`` serve that:
+
+* ``$NAME_keys``: the exact forms to look up, as literals for ``VALUES``: the
+  value as given, lower-cased, and its normalised forms (``norm_text``,
+  ``norm_org``), so that ``?x sg:normalizedName ?k`` or ``?f dcterms:identifier ?k``
+  is an index lookup. Nothing when the value is empty.
+* ``$NAME_fuzzy``: ``true`` in the fallback pass (below) when the value is not
+  empty, else ``false``: it guards the branch that scans for the value as a
+  case-insensitive substring. Oxigraph folds ``FILTER(false && ...)`` away, so the
+  first pass never scans.
+* ``$NAME_all``: ``true`` when the value is empty ("every ..."), else ``false``.
+
+:meth:`CannedQuery.run` (used by ``KnowledgeGraph.query``) runs the exact pass
+first and, when that gives no rows and a ``_fuzzy`` parameter is set, the
+substring pass: an exact (normalised) match wins; a part of a name still works.
+
+The canned queries also use ``LATERAL`` (SPARQL SEP-0006, which pyoxigraph 0.4
+and 0.5 support) to follow links from what they found, and to read each fact's
+optional fields fact by fact: Oxigraph evaluates an ``OPTIONAL`` of more than
+one hop (``?h sg:hasEvidence/oa:hasSelector/oa:exact ?q``) over the whole store
+before joining it. ``graph/queries/ownership.rq`` shows the pattern.
 """
 
 from __future__ import annotations
@@ -20,11 +44,14 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.normalize import norm_org, norm_text
 from graph.vocab import prefixes
 
 QUERY_DIR = Path(__file__).with_name("queries")
 _PARAM = re.compile(r'^#\s*@param\s+(\w+)\s+(\w+)\s+("(?:[^"\\]|\\.)*"|\S+)\s*(.*)$')
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Suffixes of the derived placeholders of a string parameter (see the module docstring).
+DERIVED = ("keys", "fuzzy", "all")
 _INTEGER_TYPES = {
     _XSD + t for t in ("integer", "int", "long", "nonNegativeInteger", "positiveInteger")
 }
@@ -53,8 +80,23 @@ class CannedQuery:
     description: str = ""
     params: dict[str, Param] = field(default_factory=dict)
 
-    def render(self, values: dict[str, Any] | None = None) -> str:
-        """The SPARQL with ``$name`` placeholders replaced by SPARQL terms."""
+    @property
+    def fuzzy_params(self) -> set[str]:
+        """Parameters whose ``$NAME_fuzzy`` placeholder the body uses (a substring fallback)."""
+        return {n for n in self.params if f"${n}_fuzzy" in self.text}
+
+    def needs_fallback(self, values: dict[str, Any] | None = None) -> bool:
+        """Whether a substring pass can differ from the exact one (a ``_fuzzy`` parameter is set)."""
+        values = values or {}
+        return any(str(values.get(n, self.params[n].default) or "") for n in self.fuzzy_params)
+
+    def render(self, values: dict[str, Any] | None = None, *, fuzzy: bool = False) -> str:
+        """The SPARQL with ``$name`` placeholders replaced by SPARQL terms.
+
+        Args:
+            values: parameter values (the declared defaults for the rest).
+            fuzzy: render the substring pass (``$NAME_fuzzy`` true for set parameters).
+        """
         values = dict(values or {})
         unknown = set(values) - set(self.params)
         if unknown:
@@ -64,12 +106,49 @@ class CannedQuery:
             )
 
         def term(m: re.Match[str]) -> str:
-            p = self.params.get(m.group(1))
-            if p is None:
+            name = m.group(1)
+            p = self.params.get(name)
+            if p is not None:
+                return sparql_term(values.get(p.name, p.default), p.type, p.name)
+            base, _, suffix = name.rpartition("_")
+            p = self.params.get(base)
+            if p is None or suffix not in DERIVED:
                 return m.group(0)
-            return sparql_term(values.get(p.name, p.default), p.type, p.name)
+            value = values.get(base, p.default)
+            text = "" if value is None else str(value)
+            if suffix == "keys":
+                return " ".join(json.dumps(k, ensure_ascii=False) for k in lookup_keys(text))
+            if suffix == "fuzzy":
+                return "true" if fuzzy and text else "false"
+            return "false" if text else "true"
 
         return re.sub(r"\$(\w+)", term, self.text)
+
+    def run(
+        self, store: Any, values: dict[str, Any] | None = None, *, union: bool = False
+    ) -> tuple[list[str], list[dict[str, Any]]]:
+        """Rows of the exact pass, else (when it has none and may differ) of the substring pass.
+
+        Args:
+            store: a :class:`~graph.store.GraphStore`.
+            values: parameter values.
+            union: make the default graph the union of the named graphs.
+
+        Returns:
+            ``(columns, rows)`` as :func:`rows` gives them.
+        """
+        result = rows(store.query(self.render(values), union=union))
+        if not result[1] and self.needs_fallback(values):
+            result = rows(store.query(self.render(values, fuzzy=True), union=union))
+        return result
+
+
+def lookup_keys(value: str) -> list[str]:
+    """The exact forms under which ``value`` may be stored (for ``$NAME_keys``)."""
+    if not value.strip():
+        return []
+    keys = [value, value.strip(), value.strip().lower(), norm_text(value), norm_org(value)]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 def sparql_term(value: Any, kind: str, name: str = "value") -> str:

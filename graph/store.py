@@ -140,41 +140,57 @@ class GraphStore:
     def index(self, exclude: Iterable[str] = ()) -> dict[str, str]:
         """Identity keys already in the store, for resolving a new batch against it.
 
+        Each query returns distinct (entity, key) pairs rather than one row per named graph
+        that repeats them, and starts from its most selective pattern: at 10M quads this took
+        7 s per batch of 500 filings, a third of the load time, growing with the store.
+
         Args:
             exclude: named graphs to leave out (those the batch is about to replace).
         """
-        out: dict[str, str] = {}
-        skip = set(exclude)
-        rows = self.query(
-            """SELECT DISTINCT ?g ?e ?scheme ?value WHERE { GRAPH ?g {
-                 ?e sg:hasIdentifier ?i . ?i sg:identifierScheme ?scheme ; sg:identifierValue ?value .
-                 FILTER(?scheme IN ("cik", "irs_ein", "commission_file_number")) } }"""
-        )
         from graph.normalize import norm_text
-
-        for r in rows:
-            if r["g"].value in skip:
-                continue
-            out.setdefault(f"{r['scheme'].value}:{norm_text(r['value'].value)}", r["e"].value)
-        for r in self.query(
-            """SELECT DISTINCT ?g ?e ?n WHERE { GRAPH ?g { ?e sg:normalizedName ?n ;
-                 a ?c . FILTER(?c IN (sg:LegalEntity, sg:Corporation, sg:Fund, sg:Bank,
-                 sg:GovernmentAgency, sg:LimitedPartnership)) } }"""
-        ):
-            if r["g"].value not in skip:
-                out.setdefault(f"name:{r['n'].value}", r["e"].value)
         from graph.resolve import stub_key
 
-        for r in self.query(
-            """SELECT ?g ?f ?form ?num ?date ?stub WHERE { GRAPH ?g { ?f a sg:Filing ;
-                 sg:formTypeText ?form ; sg:fileNumber ?num ; sg:filedDate ?date .
-                 OPTIONAL { ?f sg:isStub ?stub } } }"""
+        skip = [g for g in sorted(set(exclude)) if self.store.contains_named_graph(ox.NamedNode(g))]
+        # Rows stated only in the graphs being replaced do not count (a hash anti-join).
+        minus = f"MINUS {{ VALUES ?g {{ {' '.join(f'<{g}>' for g in skip)} }} }}" if skip else ""
+
+        def rows(body: str, *names: str) -> list[tuple[str | None, ...]]:
+            found = self.query(
+                f"SELECT DISTINCT {' '.join('?' + n for n in names)} WHERE {{ {body} {minus} }}"
+            )
+            out = [tuple(r[n].value if r[n] is not None else None for n in names) for r in found]
+            return sorted(out, key=lambda t: tuple(x or "" for x in t))
+
+        out: dict[str, str] = {}
+        for e, scheme, value in rows(
+            """VALUES ?scheme { "cik" "irs_ein" "commission_file_number" }
+               GRAPH ?g { ?i sg:identifierScheme ?scheme . ?e sg:hasIdentifier ?i .
+                          ?i sg:identifierValue ?value }""",
+            "e",
+            "scheme",
+            "value",
         ):
-            if r["g"].value in skip:
-                continue
-            key = stub_key(r["form"].value, r["num"].value, r["date"].value)
-            stub = r["stub"] is not None and r["stub"].value == "true"
-            out.setdefault(("stubnode:" if stub else "stub:") + key, r["f"].value)
+            out.setdefault(f"{scheme}:{norm_text(value)}", e)
+        for e, n in rows(
+            """VALUES ?c { sg:LegalEntity sg:Corporation sg:Fund sg:Bank sg:GovernmentAgency
+                           sg:LimitedPartnership }
+               GRAPH ?g { ?e a ?c . ?e sg:normalizedName ?n }""",
+            "e",
+            "n",
+        ):
+            out.setdefault(f"name:{n}", e)
+        for f, form, num, date, stub in rows(
+            """GRAPH ?g { ?f sg:fileNumber ?num ; a sg:Filing ; sg:formTypeText ?form ;
+                          sg:filedDate ?date }
+               LATERAL { OPTIONAL { GRAPH ?g { ?f sg:isStub ?stub } } }""",
+            "f",
+            "form",
+            "num",
+            "date",
+            "stub",
+        ):
+            key = stub_key(form, num, date)
+            out.setdefault(("stubnode:" if stub == "true" else "stub:") + key, f)
         return out
 
     def dump(self, fmt: str, output: Any = None) -> bytes | None:

@@ -122,3 +122,75 @@ def test_queries_free_sparql_sees_union_and_bad_params_rejected(seed_kg):
         seed_kg.query("ownership", nonsense="x")
     with pytest.raises(sparql.QueryError):
         seed_kg.query("no-such-query")
+
+
+# -- exact lookups first, substrings as the fallback ------------------------------------------
+
+
+def test_queries_lookup_keys_and_derived_placeholders():
+    assert sparql.lookup_keys("") == [] and sparql.lookup_keys("  ") == []
+    keys = sparql.lookup_keys("Innotrac Corp.")
+    assert keys[0] == "Innotrac Corp." and "innotrac corp" in keys and "innotrac" in keys
+    q = sparql.parse_query(
+        "t",
+        '# t\n# @param name string "" n\nSELECT * { VALUES ?k { $name_keys } '
+        "FILTER($name_fuzzy || $name_all) BIND($name AS ?n) }",
+    )
+    exact = q.render({"name": "Acme Corp"})
+    assert 'VALUES ?k { "Acme Corp" "acme corp" "acme" }' in exact
+    assert "FILTER(false || false)" in exact and 'BIND("Acme Corp" AS ?n)' in exact
+    assert "FILTER(true || false)" in q.render({"name": "Acme Corp"}, fuzzy=True)
+    assert "VALUES ?k {  }" in q.render({}) and "FILTER(false || true)" in q.render({})
+    assert q.needs_fallback({"name": "Acme"}) and not q.needs_fallback({})
+
+
+def test_queries_name_params_have_exact_and_substring_passes():
+    for q in sparql.canned().values():
+        for name, p in q.params.items():
+            if f"${name}_keys" in q.text:
+                assert p.type == "string", (q.name, name)
+                assert f"${name}_fuzzy" in q.text, (q.name, name)
+                # The exact pass folds the substring branch away (no scan).
+                rendered = q.render({name: "x"})
+                assert f"${name}_" not in rendered, (q.name, name)
+
+
+def test_queries_exact_name_and_substring_give_the_same_rows(seed_kg):
+    by_part = seed_kg.query("ownership", issuer="nnotrac")  # substring pass
+    by_norm = seed_kg.query("ownership", issuer="Innotrac Corp.")  # normalised name
+    by_name = seed_kg.query("ownership", issuer="Innotrac Corporation")
+    assert by_part == by_norm == by_name == seed_kg.query("ownership", issuer="innotrac")
+    assert len(by_name) == 1 and by_name[0]["owner"] == "IPOF Fund"
+    assert seed_kg.query("ownership", issuer="no such issuer") == []
+    rows = seed_kg.query("ownership-as-of", issuer="Innotrac Corporation", date="2003-12-31")
+    assert [r["percent"] for r in rows] == [24.2]
+    assert seed_kg.query("ownership-limits", issuer="INNOTRAC") == seed_kg.query(
+        "ownership-limits", issuer="innotrac"
+    )
+
+
+def test_queries_agreement_exact_and_partial(seed_kg):
+    chain = seed_kg.query("amendment-chain", agreement="Rights Agreement")
+    assert [r["number"] for r in chain] == [1, 2, 3]
+    assert seed_kg.query("amendment-chain", agreement="ights agree") == chain
+    exact = seed_kg.query("latest-version", agreement="the Rights Agreement", date="2003-09-01")
+    assert [r["latest_number"] for r in exact] == [2]
+    assert seed_kg.query("amendment-chain", agreement="no such agreement") == []
+
+
+def test_queries_doc_exact_and_partial(seed_kg):
+    assert [r["filing"] for r in seed_kg.query("signatories", doc=DOC_K)] == [DOC_K]
+    assert [r["filing"] for r in seed_kg.query("signatories", doc="8k_2003")] == [DOC_K]
+    every = seed_kg.query("exhibits-by-reference")
+    assert seed_kg.query("exhibits-by-reference", doc=DOC_A) == [
+        r for r in every if r["filing"] == DOC_A
+    ]
+
+
+def test_queries_officers_exact_role_and_entity_by_normalised_name(seed_kg):
+    exact = seed_kg.query("officers", role="rights agent")
+    assert exact == seed_kg.query("officers", role="RIGHTS AGENT")
+    assert {r["person"] for r in exact} == {"SunTrust Bank", "Reliance Trust Company"}
+    by_name = seed_kg.query("entity", name="IPOF Fund")
+    assert by_name == seed_kg.query("entity", name="ipof fund")
+    assert by_name == seed_kg.query("entity", name="POF Fun")  # part of the name

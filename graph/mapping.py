@@ -507,10 +507,8 @@ class FilingMapper:
                 self.add(node, S.previousAmendment, prev)
 
     def describe_entities(self) -> None:
-        self.mention_ids: dict[str, set[tuple[str, str]]] = defaultdict(set)
-        for (doc, m), iri in self.res.mentions.items():
-            if doc == self.doc and m.identifiers:
-                self.mention_ids[iri].update(m.identifiers)
+        # Indexed once per batch: looping over every mention for each filing was quadratic.
+        self.mention_ids = self.res.identifiers_in(self.doc)
         for iri in sorted(self.used):
             ent = self.res.entities.get(iri)
             if ent is not None:

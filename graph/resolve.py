@@ -93,6 +93,19 @@ class Resolution:
     registrants: dict[str, str] = field(default_factory=dict)  # doc id -> org IRI
     stubs: dict[tuple, str] = field(default_factory=dict)  # stub key -> IRI
     rewrites: dict[str, str] = field(default_factory=dict)  # store IRI -> new IRI
+    _ids_by_doc: dict[str, dict[str, set[tuple[str, str]]]] | None = field(
+        default=None, repr=False
+    )
+
+    def identifiers_in(self, doc: str) -> dict[str, set[tuple[str, str]]]:
+        """The identifiers that mentions of each entity carry in one filing (indexed once)."""
+        if self._ids_by_doc is None:
+            index: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
+            for (d, m), iri in self.mentions.items():
+                if m.identifiers:
+                    index[d][iri].update(m.identifiers)
+            self._ids_by_doc = index
+        return self._ids_by_doc.get(doc, {})
 
     def of(self, doc: str, mention: Mention) -> str:
         """The IRI of a mention in a filing."""

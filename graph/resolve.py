@@ -437,6 +437,14 @@ class Resolver:
             if c.kind == "amends" and r == "subject" and c.q("number") is not None
         ]
         amending = {m for _, _, m in amendments}
+        # An unnumbered amendment ("Supplemental Indenture", "Amendment to Employment Agreement")
+        # is known by what it amends and its name and date, not by its name alone.
+        unnumbered = [
+            (c, r, m)
+            for c, r, m in agreements
+            if c.kind == "amends" and r == "subject" and c.q("number") is None
+        ]
+        amending |= {m for _, _, m in unnumbered}
         # Agreements of one name and date (often none) with different parties are different
         # contracts ("employment agreements with A and with B"): the extractor makes one
         # agreement claim for each, its subject mention carrying the parties.
@@ -463,6 +471,13 @@ class Resolver:
             amended = c.object if isinstance(c.object, Mention) else None
             target = self._target_of(f, c, amended, context)
             iri = iris.node_iri("amendment", target, int(c.q("number")))
+            self._local(doc, m, "amendment", iri, target)
+        for c, r, m in unnumbered:
+            if (doc, m) in self.res.mentions:
+                continue
+            amended = c.object if isinstance(c.object, Mention) else None
+            target = self._target_of(f, c, amended, context)
+            iri = iris.node_iri("amendment", target, None, _strip_the(norm_text(m.name)), c.q("date"))
             self._local(doc, m, "amendment", iri, target)
         # Names given only in qualifiers ("Amendment No. 3 ...") that name a resolved amendment.
         for c, r, m in agreements:

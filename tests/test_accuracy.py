@@ -25,12 +25,22 @@ FLOORS = json.loads((GOLD / "floors.json").read_text())
 
 
 @pytest.fixture(scope="module")
-def facts():
-    kg = build([SAMPLES, CORPUS], store="memory")
+def kg():
+    graph = build([SAMPLES, CORPUS], store="memory")
     try:
-        yield kg.facts()
+        yield graph
     finally:
-        kg.close()
+        graph.close()
+
+
+@pytest.fixture(scope="module")
+def facts(kg):
+    return kg.facts()
+
+
+def test_accuracy_corpus_graph_conforms_to_the_shapes(kg):
+    conforms, _results, text = kg.validate()
+    assert conforms, text
 
 
 def _score(facts, gold_path: Path):

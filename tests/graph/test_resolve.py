@@ -92,3 +92,15 @@ def test_resolve_people_differing_only_by_initials_stay_apart():
     )
     res = resolve([fa])
     assert res.of("a", e) != res.of("a", c)
+
+
+def test_resolve_unnumbered_amendments_of_different_agreements_stay_apart():
+    # "Supplemental Indenture" named in two filings, amending two different indentures.
+    sup = Mention("Supplemental Indenture", "agreement")
+    fa = _fi("a", make_claim("amends", sup, Mention("Indenture", "agreement"), _ev("a"), P,
+                             date="1994-02-01", amended_date="1987-01-01"))
+    fb = _fi("b", make_claim("amends", sup, Mention("Indenture", "agreement"), _ev("b"), P,
+                             date="1994-02-01", amended_date="1993-06-01"))
+    res = resolve([fa, fb])
+    assert res.of("a", sup) != res.of("b", sup)
+    assert "/amendment/" in res.of("a", sup)

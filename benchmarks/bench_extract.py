@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractors import extract, read_filing  # noqa: E402
-from extractors.errors import FilingError  # noqa: E402
-from extractors.pipeline import load_pipeline  # noqa: E402
+from extractors import extract, read_filing
+from extractors.errors import FilingError
+from extractors.pipeline import load_pipeline
 
 
 def _files(folder: Path) -> list[Path]:

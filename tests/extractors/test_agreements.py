@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.components import _agreement_names as an
@@ -13,12 +11,10 @@ from extractors.components._agreement_prose import (
     filing_amendments,
     under_generic,
 )
+from tests.conftest import needs_shared
 from tests.extractors.support import claims
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-pytestmark = pytest.mark.skipif(
-    not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside the checkout"
-)
+pytestmark = needs_shared()
 PIPE = (
     "secgraph_header_v1",
     "secgraph_defined_terms_v1",

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from extractors.components._citations import find_form, parse_citation, split_citation
 from extractors.components._exhibit_list import number_key, parse_lists
+from tests.conftest import SHARED, needs_shared
 from tests.extractors.support import claims, filing
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-pytestmark = pytest.mark.skipif(
-    not (SHARED / "corpus").is_dir(), reason="../shared/corpus is not beside the checkout"
-)
+pytestmark = needs_shared()
 PIPE = (
     "secgraph_header_v1",
     "secgraph_defined_terms_v1",
